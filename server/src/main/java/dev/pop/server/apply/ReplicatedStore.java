@@ -1,0 +1,45 @@
+package dev.pop.server.apply;
+
+import dev.pop.proto.CommandResult;
+import dev.pop.proto.LogEntry;
+import dev.pop.proto.Query;
+import dev.pop.proto.QueryResult;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The deterministic state every member replicates: the applier and the store behind it.
+ *
+ * <p>The state machine adapter calls {@link #apply} once per committed log entry, in log order, from one
+ * thread. Given the same entries, every member reaches byte-identical state. Business errors (a key over the
+ * quota, a refused batch) are results inside the {@link CommandResult}, never exceptions: an exception from
+ * {@code apply} means the disk is broken and stops the member.
+ *
+ * <p>{@link #query} may run concurrently with {@code apply}; each call sees one consistent point in time.
+ */
+public interface ReplicatedStore extends Closeable {
+
+  /** Index of the last log entry whose effects are in the store; 0 when empty. Survives restart. */
+  long appliedIndex();
+
+  /** Term of that entry; 0 when empty. */
+  long appliedTerm();
+
+  /** Current store revision (number of state-changing writes so far). */
+  long revision();
+
+  /**
+   * Applies one committed entry. The new state and the applied (term, index) are written in one atomic
+   * RocksDB write batch. An entry whose index is not above {@link #appliedIndex()} was applied before a
+   * restart: it changes nothing and its result is rebuilt from the exactly-once session table where possible.
+   */
+  CommandResult apply(long term, long index, LogEntry entry) throws IOException;
+
+  /** Answers a batch of reads from one consistent view; per-request errors are in the responses. */
+  QueryResult query(Query query);
+
+  /** Writes a consistent copy of the whole store (applied index included) into {@code target}, which must not exist. */
+  void checkpoint(Path target) throws IOException;
+}
