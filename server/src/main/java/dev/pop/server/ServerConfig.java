@@ -1,0 +1,62 @@
+package dev.pop.server;
+
+import dev.pop.server.apply.Limits;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything one member needs to start. Built by {@link PopServerMain} from flags, environment and config
+ * file, or directly by tests and embedders.
+ *
+ * @param id           this member's id, e.g. {@code n1}
+ * @param dataDir      holds {@code raft/} (Ratis log, metadata, snapshots) and {@code store/} (RocksDB)
+ * @param raftAddress  Raft and client (gRPC) address
+ * @param httpAddress  HTTP address, or null for no HTTP server
+ * @param peers        the initial voting members (id → host:port), this member included; empty with {@code join}
+ * @param join         start without a group and wait to be added as a member
+ */
+public record ServerConfig(
+    String id,
+    Path dataDir,
+    InetSocketAddress raftAddress,
+    InetSocketAddress httpAddress,
+    Map<String, String> peers,
+    boolean join,
+    Limits limits,
+    Timing timing) {
+
+  public ServerConfig {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(raftAddress, "raftAddress");
+    peers = Map.copyOf(new LinkedHashMap<>(peers));
+    limits = limits == null ? Limits.DEFAULT : limits;
+    timing = timing == null ? Timing.DEFAULT : timing;
+  }
+
+  public Path raftDir() {
+    return dataDir.resolve("raft");
+  }
+
+  public Path storeDir() {
+    return dataDir.resolve("store");
+  }
+
+  /**
+   * Raft timing. Defaults suit a 2-core machine with GC pauses: an election timeout of 1–2 s (etcd uses 1 s)
+   * so that a busy JVM is not mistaken for a dead one, which is what makes failover take "a few seconds".
+   *
+   * @param electionMin       minimum election timeout (heartbeats go at half of it)
+   * @param electionMax       maximum election timeout
+   * @param snapshotThreshold log entries between automatic snapshots
+   * @param purgeGap          keep at least this many entries before purging the log up to a snapshot
+   */
+  public record Timing(Duration electionMin, Duration electionMax, long snapshotThreshold, int purgeGap) {
+    public static final Timing DEFAULT = new Timing(Duration.ofMillis(1000), Duration.ofMillis(2000), 100_000, 1024);
+  }
+}

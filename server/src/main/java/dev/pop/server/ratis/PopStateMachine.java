@@ -1,0 +1,311 @@
+package dev.pop.server.ratis;
+
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.pop.proto.Command;
+import dev.pop.proto.CommandResult;
+import dev.pop.proto.ErrorCode;
+import dev.pop.proto.LogEntry;
+import dev.pop.proto.Query;
+import dev.pop.proto.QueryResult;
+import dev.pop.proto.ResponseHeader;
+import dev.pop.server.apply.ReplicatedStore;
+import dev.pop.server.apply.RequestValidator;
+import org.apache.ratis.proto.RaftProtos.LogEntryProto;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientRequest;
+import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.protocol.TermIndex;
+import org.apache.ratis.server.storage.RaftStorage;
+import org.apache.ratis.statemachine.SnapshotInfo;
+import org.apache.ratis.statemachine.StateMachineStorage;
+import org.apache.ratis.statemachine.TransactionContext;
+import org.apache.ratis.statemachine.impl.BaseStateMachine;
+import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The Ratis adapter: parses, validates before the log, dispatches to the {@link ReplicatedStore}, and hands
+ * Ratis snapshots. No business logic lives here.
+ *
+ * <p>Writes: {@link #startTransaction} runs on the leader only. It validates the {@link Command} (a rejected
+ * request never reaches the log), refuses writes when the leader is cut off from its majority, and wraps
+ * the command into a {@link LogEntry} stamped with the leader's clock. {@link #applyTransaction} applies
+ * committed entries in log order; business errors are results, and only a broken disk throws (which stops
+ * the member, as it must).
+ *
+ * <p>Reads: {@link #query} serves both linearizable reads (Ratis runs ReadIndex first) and serializable ones
+ * ({@code sendStaleRead} calls {@link #queryStale}, which ends here).
+ */
+public final class PopStateMachine extends BaseStateMachine {
+  private static final Logger LOG = LoggerFactory.getLogger(PopStateMachine.class);
+
+  /** Opens (or creates) the live store in a directory. */
+  @FunctionalInterface
+  public interface StoreOpener {
+    ReplicatedStore open(Path dir) throws IOException;
+  }
+
+  private final Path storeDir;
+  private final StoreOpener opener;
+  private final RequestValidator validator;
+  private final CheckpointSnapshots snapshots = new CheckpointSnapshots();
+  /** apply/query share the store; reinitialize and close swap or close it. */
+  private final ReadWriteLock storeLock = new ReentrantReadWriteLock();
+  private final long quorumStaleAfterMs;
+  private volatile ReplicatedStore store;
+  private volatile QuorumGuard quorumGuard;
+  private volatile String memberId = "";
+
+  public PopStateMachine(Path storeDir, StoreOpener opener, RequestValidator validator, long quorumStaleAfterMs) {
+    this.storeDir = storeDir;
+    this.opener = opener;
+    this.validator = validator;
+    this.quorumStaleAfterMs = quorumStaleAfterMs;
+  }
+
+  @Override
+  public void initialize(RaftServer server, RaftGroupId groupId, RaftStorage raftStorage) throws IOException {
+    super.initialize(server, groupId, raftStorage);
+    memberId = server.getId().toString();
+    snapshots.init(raftStorage);
+    quorumGuard = new QuorumGuard(() -> {
+      try {
+        return server.getDivision(groupId).getInfo();
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }, quorumStaleAfterMs);
+    openStore();
+  }
+
+  /** Opens the live store, first rebuilding it from the newest snapshot if the snapshot is ahead of it. */
+  private void openStore() throws IOException {
+    final Optional<Path> snapshotDir = snapshots.latestDir();
+    final SnapshotInfo snapshot = snapshots.getLatestSnapshot();
+    ReplicatedStore s = opener.open(storeDir);
+    if (snapshot != null && s.appliedIndex() < snapshot.getIndex()) {
+      LOG.info("{}: store at index {} is behind snapshot {}; rebuilding the store from it",
+          memberId, s.appliedIndex(), snapshot.getTermIndex());
+      s.close();
+      final Path fresh = storeDir.resolveSibling(storeDir.getFileName() + ".restoring");
+      CheckpointSnapshots.deleteRecursively(fresh);
+      CheckpointSnapshots.materialize(snapshotDir.orElseThrow(), fresh);
+      CheckpointSnapshots.deleteRecursively(storeDir);
+      java.nio.file.Files.move(fresh, storeDir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      s = opener.open(storeDir);
+    }
+    store = s;
+    // Ratis replays the log from the snapshot index; entries the store already holds are skipped by it.
+    final TermIndex start = snapshot != null ? snapshot.getTermIndex() : TermIndex.valueOf(0, -1);
+    setLastAppliedTermIndex(start);
+    LOG.info("{}: store open at applied index {} revision {}, snapshot {}",
+        memberId, s.appliedIndex(), s.revision(), snapshot == null ? "none" : snapshot.getTermIndex());
+  }
+
+  @Override
+  public StateMachineStorage getStateMachineStorage() {
+    return snapshots;
+  }
+
+  // ------------------------------------------------------------------ writes
+
+  @Override
+  public TransactionContext startTransaction(RaftClientRequest request) throws IOException {
+    final TransactionContext.Builder trx = TransactionContext.newBuilder()
+        .setStateMachine(this)
+        .setClientRequest(request);
+    final ByteString content = request.getMessage().getContent();
+    final Command command;
+    try {
+      command = Command.parseFrom(content.asReadOnlyByteBuffer());
+    } catch (InvalidProtocolBufferException e) {
+      return reject(trx, new PopRejection(ErrorCode.INVALID_ARGUMENT, "write: malformed request: " + e.getMessage()));
+    }
+    final Optional<dev.pop.proto.Error> invalid = validator.validate(command);
+    if (invalid.isPresent()) {
+      return reject(trx, PopRejection.of(invalid.get()));
+    }
+    final Optional<String> noQuorum = quorumGuard.check();
+    if (noQuorum.isPresent()) {
+      return reject(trx, new PopRejection(ErrorCode.UNAVAILABLE, "write not accepted: " + noQuorum.get()));
+    }
+    final long now = System.currentTimeMillis();
+    final LogEntry entry = LogEntry.newBuilder().setLeaderTimeMs(now).setCommand(command).build();
+    return trx.setLogData(logEntryBytes(now, content)).setStateMachineContext(entry).build();
+  }
+
+  /**
+   * The serialized {@link LogEntry} for a command, built around the client's bytes instead of re-encoding the
+   * command (field 1: leader_time_ms, field 2: command). Equal to {@code entry.toByteString()}.
+   */
+  static ByteString logEntryBytes(long leaderTimeMs, ByteString command) {
+    final int size = (leaderTimeMs == 0 ? 0 : CodedOutputStream.computeInt64Size(LogEntry.LEADER_TIME_MS_FIELD_NUMBER, leaderTimeMs))
+        + CodedOutputStream.computeTagSize(LogEntry.COMMAND_FIELD_NUMBER)
+        + CodedOutputStream.computeUInt32SizeNoTag(command.size()) + command.size();
+    final byte[] out = new byte[size];
+    final CodedOutputStream cos = CodedOutputStream.newInstance(out);
+    try {
+      if (leaderTimeMs != 0) {
+        cos.writeInt64(LogEntry.LEADER_TIME_MS_FIELD_NUMBER, leaderTimeMs);
+      }
+      cos.writeTag(LogEntry.COMMAND_FIELD_NUMBER, com.google.protobuf.WireFormat.WIRETYPE_LENGTH_DELIMITED);
+      cos.writeUInt32NoTag(command.size());
+      cos.writeRawBytes(command.asReadOnlyByteBuffer());
+      cos.checkNoSpaceLeft();
+    } catch (IOException e) {
+      throw new IllegalStateException("encoding a log entry into an exactly sized buffer failed", e);
+    }
+    return UnsafeByteOperations.unsafeWrap(out);
+  }
+
+  private static TransactionContext reject(TransactionContext.Builder trx, PopRejection why) {
+    final TransactionContext t = trx.build();
+    t.setException(why);
+    return t;
+  }
+
+  @Override
+  public CompletableFuture<Message> applyTransaction(TransactionContext trx) {
+    final LogEntryProto logEntry = trx.getLogEntry();
+    final long term = logEntry.getTerm();
+    final long index = logEntry.getIndex();
+    final CommandResult result;
+    storeLock.readLock().lock();
+    try {
+      final LogEntry entry = trx.getStateMachineContext() instanceof LogEntry e ? e
+          : LogEntry.parseFrom(logEntry.getStateMachineLogEntry().getLogData().asReadOnlyByteBuffer());
+      result = store.apply(term, index, entry);
+      updateLastAppliedTermIndex(term, index);
+    } catch (IOException e) {
+      // A committed entry that cannot be parsed or written means a broken disk or a bug: stop this member
+      // rather than diverge from the others.
+      LOG.error("{}: cannot apply log entry {}; stopping", memberId, TermIndex.valueOf(term, index), e);
+      throw new IllegalStateException("apply failed at " + TermIndex.valueOf(term, index), e);
+    } finally {
+      storeLock.readLock().unlock();
+    }
+    final CommandResult withHeader = result.toBuilder()
+        .setHeader(result.getHeader().toBuilder().setMemberId(memberId).setRaftTerm(term)).build();
+    return CompletableFuture.completedFuture(Message.valueOf(UnsafeByteOperations.unsafeWrap(withHeader.toByteArray())));
+  }
+
+  /** Entries without POP content (leader no-ops, configuration changes) still advance the store's applied index. */
+  @Override
+  public void notifyTermIndexUpdated(long term, long index) {
+    storeLock.readLock().lock();
+    try {
+      if (index > store.appliedIndex()) {
+        store.apply(term, index, LogEntry.getDefaultInstance());
+      }
+    } catch (IOException e) {
+      LOG.error("{}: cannot record applied index {}; stopping", memberId, index, e);
+      throw new IllegalStateException("apply failed at " + TermIndex.valueOf(term, index), e);
+    } finally {
+      storeLock.readLock().unlock();
+    }
+    super.notifyTermIndexUpdated(term, index);
+  }
+
+  // ------------------------------------------------------------------ reads
+
+  @Override
+  public CompletableFuture<Message> query(Message request) {
+    final Query query;
+    try {
+      query = Query.parseFrom(request.getContent().asReadOnlyByteBuffer());
+    } catch (InvalidProtocolBufferException e) {
+      return CompletableFuture.failedFuture(
+          new PopRejection(ErrorCode.INVALID_ARGUMENT, "read: malformed request: " + e.getMessage()));
+    }
+    final Optional<dev.pop.proto.Error> invalid = validator.validate(query);
+    if (invalid.isPresent()) {
+      return CompletableFuture.failedFuture(PopRejection.of(invalid.get()));
+    }
+    final QueryResult result;
+    storeLock.readLock().lock();
+    try {
+      result = store.query(query);
+    } finally {
+      storeLock.readLock().unlock();
+    }
+    final ResponseHeader header = result.getHeader().toBuilder()
+        .setMemberId(memberId).setRaftTerm(currentTerm()).build();
+    return CompletableFuture.completedFuture(
+        Message.valueOf(UnsafeByteOperations.unsafeWrap(result.toBuilder().setHeader(header).build().toByteArray())));
+  }
+
+  private long currentTerm() {
+    try {
+      return getServer().join().getDivision(getGroupId()).getInfo().getCurrentTerm();
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  // ------------------------------------------------------------------ snapshots
+
+  @Override
+  public long takeSnapshot() throws IOException {
+    // Runs on Ratis' apply thread between entries, so the applied index cannot move underneath.
+    final TermIndex last = getLastAppliedTermIndex();
+    if (last == null || last.getIndex() <= 0) {
+      return -1;
+    }
+    final SnapshotInfo existing = snapshots.getLatestSnapshot();
+    if (existing != null && existing.getIndex() >= last.getIndex()) {
+      return existing.getIndex();
+    }
+    final Path tmp = snapshots.tmpDirFor(last);
+    storeLock.readLock().lock();
+    try {
+      store.checkpoint(tmp);
+    } finally {
+      storeLock.readLock().unlock();
+    }
+    snapshots.publish(tmp, last);
+    LOG.info("{}: snapshot taken at {}", memberId, last);
+    return last.getIndex();
+  }
+
+  /** Called by Ratis after it installed a snapshot from the leader into the state machine directory. */
+  @Override
+  public void reinitialize() throws IOException {
+    storeLock.writeLock().lock();
+    try {
+      snapshots.reload();
+      store.close();
+      openStore();
+    } finally {
+      storeLock.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    storeLock.writeLock().lock();
+    try {
+      if (store != null) {
+        store.close();
+      }
+    } finally {
+      storeLock.writeLock().unlock();
+    }
+    super.close();
+  }
+
+  /** The store, for status reporting and tests; do not write through it. */
+  public ReplicatedStore store() {
+    return store;
+  }
+}

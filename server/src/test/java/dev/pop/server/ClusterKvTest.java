@@ -1,0 +1,171 @@
+package dev.pop.server;
+
+import dev.pop.client.Consistency;
+import dev.pop.client.InvalidArgumentException;
+import dev.pop.client.PopClient;
+import dev.pop.client.kv.GetOptions;
+import dev.pop.client.kv.GetResult;
+import dev.pop.client.kv.PutOptions;
+import dev.pop.client.kv.PutResult;
+import dev.pop.proto.Command;
+import dev.pop.proto.CommandResult;
+import dev.pop.proto.PutRequest;
+import dev.pop.proto.Query;
+import dev.pop.proto.QueryResult;
+import dev.pop.proto.RangeRequest;
+import dev.pop.proto.Request;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.function.Executable;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** KV behaviour of a healthy 3-member cluster, through the real SDK. One cluster for the whole class. */
+class ClusterKvTest {
+  @TempDir
+  static Path dir;
+  static MiniPopCluster cluster;
+  static PopClient client;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    cluster = new MiniPopCluster(dir, 3);
+    cluster.awaitLeader(Duration.ofSeconds(20));
+    client = PopClient.builder().endpoints(cluster.endpoints()).timeout(Duration.ofSeconds(10)).build();
+  }
+
+  @AfterAll
+  static void stopCluster() throws Exception {
+    if (client != null) {
+      client.close();
+    }
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @Test
+  void linearizableReadAfterWriteOnEveryMember() {
+    for (int i = 0; i < 20; i++) {
+      final PutResult put = client.kv().put("raw/" + i, "v" + i);
+      for (String member : cluster.ids()) {
+        final GetResult got = client.kv().get(bytes("raw/" + i),
+            GetOptions.builder().consistency(Consistency.LINEARIZABLE).member(member).build());
+        assertEquals("v" + i, got.first().orElseThrow().valueUtf8(), "value of raw/" + i + " read on " + member);
+        assertTrue(got.header().revision() >= put.revision(), "read on " + member + " reflects the write");
+      }
+    }
+  }
+
+  @Test
+  void revisionsVersionsAndPrefixRanges() {
+    final PutResult first = client.kv().put("meta/a", "1");
+    final PutResult second = client.kv().put("meta/a", "2");
+    client.kv().put("meta/b", "3");
+    assertEquals(first.revision() + 1, second.revision());
+    final GetResult a = client.kv().get("meta/a");
+    assertEquals(2, a.first().orElseThrow().version());
+    assertEquals(first.revision(), a.first().orElseThrow().createRevision());
+    assertEquals(second.revision(), a.first().orElseThrow().modRevision());
+
+    final GetResult old = client.kv().get(bytes("meta/a"), GetOptions.builder().revision(first.revision()).build());
+    assertEquals("1", old.first().orElseThrow().valueUtf8(), "read at an older revision");
+
+    final GetResult prefix = client.kv().get(bytes("meta/"), GetOptions.builder().prefix(true).build());
+    assertEquals(List.of("meta/a", "meta/b"), prefix.kvs().stream().map(kv -> kv.keyUtf8()).toList());
+    final GetResult limited = client.kv().get(bytes("meta/"), GetOptions.builder().prefix(true).limit(1).build());
+    assertEquals(1, limited.kvs().size());
+    assertTrue(limited.more());
+    assertEquals(2, limited.count());
+
+    assertEquals(2, client.kv().delete(bytes("meta/"), dev.pop.client.kv.DeleteOptions.builder().prefix(true).build()).deleted());
+    assertTrue(client.kv().get("meta/a").kvs().isEmpty());
+  }
+
+  @Test
+  void concurrentWritesAreAllAppliedOnceEach() {
+    final List<CompletableFuture<PutResult>> futures = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      futures.add(client.kv().putAsync(bytes("conc/" + i), bytes("v"), PutOptions.DEFAULT));
+    }
+    final long distinct = futures.stream().map(CompletableFuture::join).mapToLong(PutResult::revision).distinct().count();
+    assertEquals(500, distinct, "every put has its own revision");
+    assertEquals(500, client.kv().get(bytes("conc/"), GetOptions.builder().prefix(true).countOnly(true).build()).count());
+  }
+
+  @Test
+  void retriedBatchIsAppliedOnce() throws Exception {
+    final Command cmd = Command.newBuilder()
+        .setClientId(com.google.protobuf.ByteString.copyFrom(new byte[16]))
+        .setRequestId(7).setAckBelow(0)
+        .addRequests(Request.newBuilder().setPut(PutRequest.newBuilder()
+            .setKey(RawRatisClient.utf8("once")).setValue(RawRatisClient.utf8("x"))))
+        .build();
+    try (RawRatisClient raw = new RawRatisClient(cluster)) {
+      final CommandResult first = raw.write(cmd);
+      final CommandResult again = raw.write(cmd); // a retry: a new Ratis call with the same POP request id
+      assertEquals(first.getResponses(0), again.getResponses(0), "the retry gets the original result");
+      final QueryResult q = raw.readFrom(cluster.awaitLeader(Duration.ofSeconds(5)), Query.newBuilder()
+          .addRequests(Request.newBuilder().setRange(RangeRequest.newBuilder().setKey(RawRatisClient.utf8("once")))).build());
+      assertEquals(1, q.getResponses(0).getRange().getKvs(0).getVersion(), "applied exactly once");
+    }
+  }
+
+  @Test
+  void badInputIsRefusedBeforeTheLog() {
+    final String leader = cluster.awaitLeader(Duration.ofSeconds(5));
+    client.kv().put("probe", "p"); // settle the pipeline
+    final long appliedBefore = cluster.appliedIndex(leader);
+    final long revisionBefore = cluster.revision(leader);
+    assertInvalid(() -> client.kv().put(new byte[4097], bytes("v"), PutOptions.DEFAULT), "key");
+    assertInvalid(() -> client.kv().put(bytes("k"), new byte[1024 * 1024 + 1], PutOptions.DEFAULT), "value");
+    assertInvalid(() -> client.kv().put(new byte[0], bytes("v"), PutOptions.DEFAULT), "key");
+    assertInvalid(() -> client.kv().get(new byte[0], GetOptions.DEFAULT), "key");
+    assertInvalid(() -> client.kv().get(bytes("k"), GetOptions.builder().limit(-1).build()), "limit");
+    assertInvalid(() -> client.kv().get(bytes("k"), GetOptions.builder().revision(-5).build()), "revision");
+    assertEquals(appliedBefore, cluster.appliedIndex(leader), "nothing reached the log");
+    assertEquals(revisionBefore, cluster.revision(leader), "nothing changed");
+  }
+
+  @Test
+  void futureRevisionIsInvalid() {
+    final long rev = client.kv().put("fut", "1").revision();
+    assertInvalid(() -> client.kv().get(bytes("fut"), GetOptions.builder().revision(rev + 1_000_000).build()), "revision");
+  }
+
+  @Test
+  void serializableReadFromEachMemberReportsItsRevision() {
+    final long rev = client.kv().put("ser", "s").revision();
+    for (String member : cluster.ids()) {
+      MiniPopCluster.await(() -> {
+        final GetResult r = client.kv().get(bytes("ser"),
+            GetOptions.builder().consistency(Consistency.SERIALIZABLE).member(member).build());
+        return r.header().memberId().equals(member) && r.header().revision() >= rev && !r.kvs().isEmpty();
+      }, Duration.ofSeconds(5), "member " + member + " to serve ser at revision " + rev);
+    }
+    assertFalse(client.kv().get("ser").kvs().isEmpty());
+    assertArrayEquals(bytes("s"), client.kv().get("ser").kvs().get(0).value());
+  }
+
+  private static void assertInvalid(Executable call, String mentions) {
+    final InvalidArgumentException e = assertThrows(InvalidArgumentException.class, call);
+    assertTrue(e.getMessage().contains(mentions), "message names " + mentions + ": " + e.getMessage());
+  }
+
+  static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}
