@@ -1,7 +1,7 @@
 package dev.pop.server;
 
 import dev.pop.server.apply.RequestValidator;
-import dev.pop.server.apply.RocksStore;
+import dev.pop.server.store.RocksStore;
 import dev.pop.server.http.HttpFront;
 import dev.pop.server.ratis.PopGroup;
 import dev.pop.server.ratis.PopStateMachine;

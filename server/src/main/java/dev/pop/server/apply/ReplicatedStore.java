@@ -18,6 +18,9 @@ import java.nio.file.Path;
  * {@code apply} means the disk is broken and stops the member.
  *
  * <p>{@link #query} may run concurrently with {@code apply}; each call sees one consistent point in time.
+ *
+ * <p>Implementation: {@code dev.pop.server.store.RocksStore}; open it with
+ * {@code RocksStore.open(dir, limits)}.
  */
 public interface ReplicatedStore extends Closeable {
 
@@ -33,11 +36,23 @@ public interface ReplicatedStore extends Closeable {
   /**
    * Applies one committed entry. The new state and the applied (term, index) are written in one atomic
    * RocksDB write batch. An entry whose index is not above {@link #appliedIndex()} was applied before a
-   * restart: it changes nothing and its result is rebuilt from the exactly-once session table where possible.
+   * restart: it changes nothing and its responses come from the exactly-once session table where still kept
+   * (otherwise the result has a header and no responses). An entry without a body only advances the applied
+   * (term, index).
+   *
+   * <p>A Command carrying a client_id and request_id is applied at most once: a retry gets the stored responses
+   * of the first apply, a request below the client's ack_below gets INVALID_ARGUMENT, and one whose result was
+   * dropped after too many newer unacknowledged requests gets UNKNOWN_OUTCOME.
+   *
+   * <p>The header carries revision, applied_index and compact_revision; member_id and raft_term are left for
+   * the caller. After an {@link IOException} the store refuses further applies: restart from what is on disk.
    */
   CommandResult apply(long term, long index, LogEntry entry) throws IOException;
 
-  /** Answers a batch of reads from one consistent view; per-request errors are in the responses. */
+  /**
+   * Answers a batch of reads from one consistent view; per-request errors are in the responses (a future or
+   * compacted revision, a write in a Query). A storage failure is an {@link java.io.UncheckedIOException}.
+   */
   QueryResult query(Query query);
 
   /** Writes a consistent copy of the whole store (applied index included) into {@code target}, which must not exist. */

@@ -48,9 +48,10 @@ public final class RatisProperties {
     RaftServerConfigKeys.Log.setUnsafeFlushEnabled(p, false);
     RaftServerConfigKeys.Log.setAsyncFlushEnabled(p, false);
     RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf("32MB"));
-    RaftServerConfigKeys.Log.setWriteBufferSize(p, SizeInBytes.valueOf("4MB"));
-    // Entries up to the request limit (1.5 MiB) plus framing must fit.
-    RaftServerConfigKeys.Log.Appender.setBufferByteLimit(p, SizeInBytes.valueOf("8MB"));
+    // Entries up to the request limit (1.5 MiB) plus framing must fit in an append; Ratis requires the log
+    // write buffer to exceed the appender's byte limit (it refuses to start otherwise).
+    RaftServerConfigKeys.Log.Appender.setBufferByteLimit(p, SizeInBytes.valueOf("4MB"));
+    RaftServerConfigKeys.Log.setWriteBufferSize(p, SizeInBytes.valueOf("8MB"));
     // 200 µs keeps most of the latency win of 0 while still batching appends under load (RATIS-NOTES).
     RaftServerConfigKeys.Log.Appender.setWaitTimeMin(p, TimeDuration.valueOf(200, TimeUnit.MICROSECONDS));
     RaftServerConfigKeys.Log.Appender.setInstallSnapshotEnabled(p, true);

@@ -1,0 +1,138 @@
+package dev.pop.server.store;
+
+import com.google.protobuf.ByteString;
+import dev.pop.proto.RangeRequest;
+import dev.pop.proto.RangeResponse;
+import dev.pop.proto.Response;
+import dev.pop.server.apply.Errors;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.Slice;
+
+import java.util.Arrays;
+
+/**
+ * Answers range requests from one RocksDB snapshot (given by the read options) with etcd's semantics: the
+ * current state from the {@code k} keys, an older revision from the history, where each key's newest version at
+ * or before that revision is found by one seek into its (newest-first) group. Scans carry an upper bound so
+ * RocksDB stops at the range end instead of stepping over the deletion tombstones behind it.
+ */
+final class RangeReader {
+  private final RocksDB db;
+  private final ReadOptions snapshotRead;
+  private final Meta meta;
+
+  /** {@code meta} must have been read from the same snapshot. */
+  RangeReader(RocksDB db, ReadOptions snapshotRead, Meta meta) {
+    this.db = db;
+    this.snapshotRead = snapshotRead;
+    this.meta = meta;
+  }
+
+  Response range(RangeRequest request) throws RocksDBException {
+    long revision = request.getRevision();
+    if (revision > meta.revision) {
+      return Errors.response(Errors.futureRevision(revision, meta.revision));
+    }
+    if (revision > 0 && revision < meta.compactRevision) {
+      return Errors.response(Errors.compacted(revision, meta.compactRevision));
+    }
+    Collector out = new Collector(request);
+    if (revision == 0 || revision == meta.revision) {
+      readCurrent(request, out);
+    } else {
+      readHistory(request, revision, out);
+    }
+    return Response.newBuilder().setRange(out.build()).build();
+  }
+
+  private void readCurrent(RangeRequest request, Collector out) throws RocksDBException {
+    if (request.getRangeEnd().isEmpty()) {
+      byte[] record = db.get(snapshotRead, KeySpace.current(request.getKey()));
+      if (record != null) {
+        out.add(request.getKey(), record);
+      }
+      return;
+    }
+    byte[] end = KeySpace.currentEnd(request.getKey(), request.getRangeEnd());
+    try (Slice bound = new Slice(end);
+         ReadOptions read = new ReadOptions(snapshotRead).setIterateUpperBound(bound);
+         RocksIterator it = db.newIterator(read)) {
+      for (it.seek(KeySpace.current(request.getKey())); it.isValid(); it.next()) {
+        byte[] k = it.key();
+        if (!KeySpace.before(k, end)) {
+          break;
+        }
+        if (out.wantsValue()) {
+          out.add(KeySpace.userKeyOfCurrent(k), it.value());
+        } else {
+          out.count++;
+        }
+      }
+      it.status();
+    }
+  }
+
+  private void readHistory(RangeRequest request, long revision, Collector out) throws RocksDBException {
+    byte[] end = KeySpace.historyEnd(request.getKey(), request.getRangeEnd());
+    try (Slice bound = new Slice(end);
+         ReadOptions read = new ReadOptions(snapshotRead).setIterateUpperBound(bound);
+         RocksIterator it = db.newIterator(read)) {
+      it.seek(KeySpace.withRevision(KeySpace.historyGroup(request.getKey()), revision));
+      while (it.isValid()) {
+        byte[] k = it.key();
+        if (!KeySpace.before(k, end)) {
+          break;
+        }
+        int groupLength = KeySpace.historyGroupLength(k);
+        byte[] group = Arrays.copyOf(k, groupLength);
+        if (KeySpace.revisionOfHistory(k) > revision) {
+          // newer than asked: jump to this key's newest version at or before the revision (or the next key)
+          it.seek(KeySpace.withRevision(group, revision));
+          continue;
+        }
+        byte[] record = it.value();
+        if (!VersionRecord.isTombstone(record)) {
+          if (out.wantsValue()) {
+            out.add(KeySpace.userKeyOfHistory(k, groupLength), record);
+          } else {
+            out.count++;
+          }
+        }
+        it.seek(KeySpace.afterGroup(group));
+      }
+      it.status();
+    }
+  }
+
+  /** Applies limit, keys_only and count_only while counting every key in the range. */
+  private static final class Collector {
+    private final RangeResponse.Builder response = RangeResponse.newBuilder();
+    private final RangeRequest request;
+    long count;
+
+    Collector(RangeRequest request) {
+      this.request = request;
+    }
+
+    /** False once nothing more will be returned: then only the count matters. */
+    boolean wantsValue() {
+      return !request.getCountOnly() && (request.getLimit() == 0 || count < request.getLimit());
+    }
+
+    /** Counts a key and returns it unless limit or count_only says otherwise. */
+    void add(ByteString key, byte[] record) {
+      if (wantsValue()) {
+        response.addKvs(VersionRecord.toKeyValue(key, record, request.getKeysOnly()));
+      }
+      count++;
+    }
+
+    RangeResponse build() {
+      boolean more = !request.getCountOnly() && request.getLimit() > 0 && count > request.getLimit();
+      return response.setCount(count).setMore(more).build();
+    }
+  }
+}
