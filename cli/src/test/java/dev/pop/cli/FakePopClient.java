@@ -1,0 +1,35 @@
+package dev.pop.cli;
+
+import dev.pop.client.Cluster;
+import dev.pop.client.ClusterStatus;
+import dev.pop.client.Kv;
+import dev.pop.client.PopClient;
+
+/** A {@link PopClient} over {@link FakeKv} and a canned cluster status. */
+public final class FakePopClient implements PopClient {
+
+  public final FakeKv kv = new FakeKv();
+  public ClusterStatus status = Fixtures.threeMemberStatus();
+  public RuntimeException statusFailure;
+  public boolean closed;
+
+  @Override
+  public Kv kv() {
+    return kv;
+  }
+
+  @Override
+  public Cluster cluster() {
+    return () -> {
+      if (statusFailure != null) {
+        throw statusFailure;
+      }
+      return status;
+    };
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+  }
+}
