@@ -1,0 +1,53 @@
+package dev.pop.client.internal;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/** The lanes of one client: writes, linearizable reads, and serializable reads per target member ("any" too). */
+final class Lanes implements AutoCloseable {
+  private static final String ANY_MEMBER = "\u0000any";
+
+  private final PopTransport transport;
+  private final ClientConfig config;
+  private final SdkExecutors executors;
+  private final Lane writes;
+  private final Lane linearizableReads;
+  private final ConcurrentMap<String, Lane> serializableReads = new ConcurrentHashMap<>();
+  private volatile boolean closed;
+
+  Lanes(PopTransport transport, ClientConfig config, SdkExecutors executors, WriteSession session) {
+    this.transport = transport;
+    this.config = config;
+    this.executors = executors;
+    this.writes = new Lane("pop-writes", RequestKind.WRITE, null, transport, config, executors, session);
+    this.linearizableReads = new Lane("pop-reads", RequestKind.LINEARIZABLE_READ, null, transport, config, executors,
+        null);
+  }
+
+  Lane writes() {
+    return writes;
+  }
+
+  Lane linearizableReads() {
+    return linearizableReads;
+  }
+
+  /** @param member the member that must answer, or null for any */
+  Lane serializableReads(String member) {
+    Lane lane = serializableReads.computeIfAbsent(member == null ? ANY_MEMBER : member,
+        k -> new Lane("pop-serializable-reads", RequestKind.SERIALIZABLE_READ, member, transport, config, executors,
+            null));
+    if (closed) {
+      lane.close();
+    }
+    return lane;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    writes.close();
+    linearizableReads.close();
+    serializableReads.values().forEach(Lane::close);
+  }
+}

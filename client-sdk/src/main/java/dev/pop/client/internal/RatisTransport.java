@@ -1,0 +1,192 @@
+package dev.pop.client.internal;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.protocol.exceptions.LeaderNotReadyException;
+import org.apache.ratis.protocol.exceptions.NotLeaderException;
+import org.apache.ratis.protocol.exceptions.StateMachineException;
+import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
+
+/**
+ * {@link PopTransport} over Ratis' async client API: writes with {@code async().send}, linearizable reads with
+ * {@code sendReadOnly} (leader, ReadIndex), serializable reads with {@code sendStaleRead(msg, 0, member)}. One Ratis
+ * client per request kind (and per member for serializable reads). After a failure the client of that kind is
+ * replaced, aimed at the suggested leader or at the next member.
+ */
+public final class RatisTransport implements PopTransport {
+  private static final int FAILURES_BEFORE_REDISCOVERY = 3;
+
+  private final MemberDirectory directory;
+  private final RatisClients clients;
+  private final Executor closer;
+  private final RaftClientSlot writeSlot;
+  private final RaftClientSlot readSlot;
+  private final ConcurrentMap<String, RaftClientSlot> staleSlots = new ConcurrentHashMap<>();
+  private final AtomicInteger consecutiveFailures = new AtomicInteger();
+  private final java.util.List<String> endpoints;
+
+  public RatisTransport(ClientConfig config, SdkExecutors executors) {
+    this.clients = new RatisClients(config);
+    this.endpoints = config.endpoints().stream().map(HostPort::address).toList();
+    this.closer = executors.blocking();
+    this.directory = new MemberDirectory(config.endpoints(), clients, config.probeTimeout(), executors.blocking(),
+        m -> retireAll());
+    this.writeSlot = newSlot();
+    this.readSlot = newSlot();
+  }
+
+  MemberDirectory directory() {
+    return directory;
+  }
+
+  RatisClients clients() {
+    return clients;
+  }
+
+  @Override
+  public CompletableFuture<ByteBuffer> send(RequestKind kind, String member, byte[] payload, AttemptHistory history) {
+    CompletableFuture<Membership> ready = directory.membership();
+    Membership now = ready.getNow(null);
+    if (now != null) {
+      return sendTo(now, kind, member, payload, history);
+    }
+    endpoints.forEach(history::noteTried); // being asked for the membership
+    return ready.handle((m, err) -> {
+      if (err != null) {
+        Throwable t = FailureClassifier.unwrap(err);
+        if (t instanceof DiscoveryFailedException d) {
+          d.probed().forEach(history::noteTried);
+        }
+        throw new CompletionException(t);
+      }
+      return m;
+    }).thenCompose(m -> sendTo(m, kind, member, payload, history));
+  }
+
+  private CompletableFuture<ByteBuffer> sendTo(Membership membership, RequestKind kind, String member,
+      byte[] payload, AttemptHistory history) {
+    String target = null;
+    if (kind == RequestKind.SERIALIZABLE_READ) {
+      target = member != null ? member : directory.readMember();
+      if (membership.member(target) == null) {
+        return CompletableFuture.failedFuture(new java.io.IOException(
+            "[POP:NOT_FOUND] member '" + target + "' is not in the cluster; members: " + ids(membership)));
+      }
+    }
+    RaftClientSlot slot = slotFor(kind, target);
+    RaftClientSlot.Lease lease;
+    try {
+      lease = slot.acquire();
+    } catch (ClientClosedException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    RaftClient client = lease.client();
+    String to = target != null ? target : String.valueOf(client.getLeaderId());
+    if (!history.sending(membership.label(to))) {
+      slot.release(lease);
+      return CompletableFuture.failedFuture(new NotSentException("the batch ended before it was sent"));
+    }
+    Message msg = Message.valueOf(UnsafeByteOperations.unsafeWrap(payload));
+    CompletableFuture<RaftClientReply> f;
+    try {
+      f = switch (kind) {
+        case WRITE -> client.async().send(msg);
+        case LINEARIZABLE_READ -> client.async().sendReadOnly(msg);
+        case SERIALIZABLE_READ -> client.async().sendStaleRead(msg, 0, RaftPeerId.valueOf(to));
+      };
+    } catch (RuntimeException e) {
+      f = CompletableFuture.failedFuture(e);
+    }
+    final String sentTo = to;
+    return f.handle((reply, err) -> {
+      slot.release(lease);
+      Throwable cause = err;
+      if (cause == null && (reply == null || !reply.isSuccess())) {
+        cause = reply == null || reply.getException() == null
+            ? new java.io.IOException("empty reply from " + sentTo) : reply.getException();
+      }
+      if (cause != null) {
+        onFailure(kind, slot, lease, sentTo, FailureClassifier.unwrap(cause));
+        throw cause instanceof CompletionException ce ? ce : new CompletionException(cause);
+      }
+      consecutiveFailures.set(0);
+      if (kind != RequestKind.SERIALIZABLE_READ) {
+        directory.leaderIs(reply.getServerId().toString());
+      }
+      return reply.getMessage().getContent().asReadOnlyByteBuffer();
+    });
+  }
+
+  private void onFailure(RequestKind kind, RaftClientSlot slot, RaftClientSlot.Lease lease, String target,
+      Throwable cause) {
+    Throwable t = cause;
+    if (t instanceof org.apache.ratis.protocol.exceptions.RaftRetryFailureException && t.getCause() != null) {
+      t = t.getCause();
+    }
+    if (t instanceof StateMachineException) {
+      return; // a refusal in a normal reply: the stream and the leader are fine
+    }
+    slot.retire(lease);
+    if (kind == RequestKind.SERIALIZABLE_READ) {
+      directory.readMemberFailed(target);
+    } else if (t instanceof NotLeaderException nle) {
+      String suggested = nle.getSuggestedLeader() == null ? null : nle.getSuggestedLeader().getId().toString();
+      directory.observePeers(nle.getPeers(), suggested);
+      if (suggested == null) {
+        directory.leaderFailed(target);
+      }
+    } else if (!(t instanceof LeaderNotReadyException)) {
+      directory.leaderFailed(target);
+    }
+    if (consecutiveFailures.incrementAndGet() % FAILURES_BEFORE_REDISCOVERY == 0) {
+      directory.discover(false);
+    }
+  }
+
+  private RaftClientSlot slotFor(RequestKind kind, String target) {
+    return switch (kind) {
+      case WRITE -> writeSlot;
+      case LINEARIZABLE_READ -> readSlot;
+      case SERIALIZABLE_READ -> staleSlots.computeIfAbsent(target, t -> newSlot());
+    };
+  }
+
+  private RaftClientSlot newSlot() {
+    return new RaftClientSlot(() -> clients.newDataClient(directory.known(), directory.leaderHint()), closer);
+  }
+
+  private void retireAll() {
+    writeSlot.retireCurrent();
+    readSlot.retireCurrent();
+    staleSlots.values().forEach(RaftClientSlot::retireCurrent);
+  }
+
+  private static String ids(Membership m) {
+    StringBuilder b = new StringBuilder();
+    for (Member x : m.members()) {
+      b.append(b.length() == 0 ? "" : ", ").append(x.id());
+    }
+    return b.toString();
+  }
+
+  @Override
+  public int clusterSize() {
+    return directory.size();
+  }
+
+  @Override
+  public void close() {
+    writeSlot.close();
+    readSlot.close();
+    staleSlots.values().forEach(RaftClientSlot::close);
+  }
+}
