@@ -46,7 +46,8 @@ class PopClientBuilderTest {
   @Test
   void optionsValidateTheirArguments() {
     assertInvalid("either prefix or rangeEnd", () -> GetOptions.builder().prefix(true).rangeEnd(new byte[] {1}).build());
-    assertInvalid("only be chosen for SERIALIZABLE", () -> GetOptions.builder().member("n1").build());
+    assertEquals("n1", GetOptions.builder().member("n1").build().member(), "follower linearizable reads may name a member");
+    assertInvalid("must not be blank", () -> GetOptions.builder().member(" "));
     assertInvalid("limit must be >= 0", () -> GetOptions.builder().limit(-1));
     assertInvalid("lease must be >= 0", () -> PutOptions.builder().lease(-1));
     assertEquals(Consistency.LINEARIZABLE, GetOptions.DEFAULT.consistency());

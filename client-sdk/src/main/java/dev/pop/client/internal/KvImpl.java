@@ -98,7 +98,7 @@ final class KvImpl implements Kv {
         range.setRangeEnd(ByteString.copyFrom(end));
       }
       Lane lane = o.consistency() == Consistency.SERIALIZABLE
-          ? lanes.serializableReads(o.member()) : lanes.linearizableReads();
+          ? lanes.serializableReads(o.member()) : lanes.linearizableReads(o.member());
       return submit("get", Request.newBuilder().setRange(range).build(), lane, ProtoResults::get);
     } catch (InvalidArgumentException e) {
       return CompletableFuture.failedFuture(e);

@@ -12,6 +12,7 @@ final class Lanes implements AutoCloseable {
   private final SdkExecutors executors;
   private final Lane writes;
   private final Lane linearizableReads;
+  private final ConcurrentMap<String, Lane> memberLinearizableReads = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Lane> serializableReads = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
@@ -28,8 +29,17 @@ final class Lanes implements AutoCloseable {
     return writes;
   }
 
-  Lane linearizableReads() {
-    return linearizableReads;
+  /** @param member the member that must run the ReadIndex read (a follower read), or null for the leader */
+  Lane linearizableReads(String member) {
+    if (member == null) {
+      return linearizableReads;
+    }
+    Lane lane = memberLinearizableReads.computeIfAbsent(member,
+        k -> new Lane("pop-member-reads", RequestKind.LINEARIZABLE_READ, member, transport, config, executors, null));
+    if (closed) {
+      lane.close();
+    }
+    return lane;
   }
 
   /** @param member the member that must answer, or null for any */
@@ -48,6 +58,7 @@ final class Lanes implements AutoCloseable {
     closed = true;
     writes.close();
     linearizableReads.close();
+    memberLinearizableReads.values().forEach(Lane::close);
     serializableReads.values().forEach(Lane::close);
   }
 }

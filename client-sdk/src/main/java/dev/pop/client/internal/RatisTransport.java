@@ -31,6 +31,8 @@ public final class RatisTransport implements PopTransport {
   private final RaftClientSlot writeSlot;
   private final RaftClientSlot readSlot;
   private final ConcurrentMap<String, RaftClientSlot> staleSlots = new ConcurrentHashMap<>();
+  /** Linearizable reads run on a chosen member (Ratis follower ReadIndex). */
+  private final ConcurrentMap<String, RaftClientSlot> memberReadSlots = new ConcurrentHashMap<>();
   private final AtomicInteger consecutiveFailures = new AtomicInteger();
   private final java.util.List<String> endpoints;
 
@@ -75,7 +77,7 @@ public final class RatisTransport implements PopTransport {
   private CompletableFuture<ByteBuffer> sendTo(Membership membership, RequestKind kind, String member,
       byte[] payload, AttemptHistory history) {
     String target = null;
-    if (kind == RequestKind.SERIALIZABLE_READ) {
+    if (kind == RequestKind.SERIALIZABLE_READ || member != null) {
       target = member != null ? member : directory.readMember();
       if (membership.member(target) == null) {
         return CompletableFuture.failedFuture(new java.io.IOException(
@@ -100,7 +102,8 @@ public final class RatisTransport implements PopTransport {
     try {
       f = switch (kind) {
         case WRITE -> client.async().send(msg);
-        case LINEARIZABLE_READ -> client.async().sendReadOnly(msg);
+        case LINEARIZABLE_READ -> target == null ? client.async().sendReadOnly(msg)
+            : client.async().sendReadOnly(msg, RaftPeerId.valueOf(to));
         case SERIALIZABLE_READ -> client.async().sendStaleRead(msg, 0, RaftPeerId.valueOf(to));
       };
     } catch (RuntimeException e) {
@@ -115,11 +118,12 @@ public final class RatisTransport implements PopTransport {
             ? new java.io.IOException("empty reply from " + sentTo) : reply.getException();
       }
       if (cause != null) {
-        onFailure(kind, slot, lease, sentTo, FailureClassifier.unwrap(cause));
+        onFailure(member != null && kind == RequestKind.LINEARIZABLE_READ ? RequestKind.SERIALIZABLE_READ : kind,
+            slot, lease, sentTo, FailureClassifier.unwrap(cause)); // a member read says nothing of the leader
         throw cause instanceof CompletionException ce ? ce : new CompletionException(cause);
       }
       consecutiveFailures.set(0);
-      if (kind != RequestKind.SERIALIZABLE_READ) {
+      if (kind == RequestKind.WRITE || (kind == RequestKind.LINEARIZABLE_READ && member == null)) {
         directory.leaderIs(reply.getServerId().toString());
       }
       return reply.getMessage().getContent().asReadOnlyByteBuffer();
@@ -155,7 +159,7 @@ public final class RatisTransport implements PopTransport {
   private RaftClientSlot slotFor(RequestKind kind, String target) {
     return switch (kind) {
       case WRITE -> writeSlot;
-      case LINEARIZABLE_READ -> readSlot;
+      case LINEARIZABLE_READ -> target == null ? readSlot : memberReadSlots.computeIfAbsent(target, t -> newSlot());
       case SERIALIZABLE_READ -> staleSlots.computeIfAbsent(target, t -> newSlot());
     };
   }
@@ -168,6 +172,7 @@ public final class RatisTransport implements PopTransport {
     writeSlot.retireCurrent();
     readSlot.retireCurrent();
     staleSlots.values().forEach(RaftClientSlot::retireCurrent);
+    memberReadSlots.values().forEach(RaftClientSlot::retireCurrent);
   }
 
   private static String ids(Membership m) {
@@ -188,5 +193,6 @@ public final class RatisTransport implements PopTransport {
     writeSlot.close();
     readSlot.close();
     staleSlots.values().forEach(RaftClientSlot::close);
+    memberReadSlots.values().forEach(RaftClientSlot::close);
   }
 }

@@ -70,7 +70,11 @@ public final class GetOptions {
     return consistency;
   }
 
-  /** For {@link Consistency#SERIALIZABLE} reads: the id of the member that must answer; {@code null} for any. */
+  /**
+   * The id of the member that must answer; {@code null} for the default (linearizable: the leader; serializable:
+   * any member). A linearizable read on a follower is still linearizable: the follower asks the leader for its
+   * commit index (ReadIndex) and answers once it has applied up to it.
+   */
   public String member() {
     return member;
   }
@@ -137,7 +141,7 @@ public final class GetOptions {
       return this;
     }
 
-    /** Serializable reads only: the member that must answer (default: any reachable member). */
+    /** The member that must answer (default: the leader for linearizable reads, any member for serializable ones). */
     public Builder member(String memberId) {
       if (memberId != null && memberId.isBlank()) {
         throw new InvalidArgumentException("get: member id must not be blank");
@@ -149,10 +153,6 @@ public final class GetOptions {
     public GetOptions build() {
       if (prefix && rangeEnd != null) {
         throw new InvalidArgumentException("get: set either prefix or rangeEnd, not both");
-      }
-      if (member != null && consistency != Consistency.SERIALIZABLE) {
-        throw new InvalidArgumentException(
-            "get: member '" + member + "' can only be chosen for SERIALIZABLE reads; linearizable reads go to the leader");
       }
       return new GetOptions(this);
     }
