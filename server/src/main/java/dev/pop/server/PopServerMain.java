@@ -85,7 +85,7 @@ public final class PopServerMain implements Callable<Integer> {
           "--peers must include this member (" + id + "), got: " + peers);
     }
     return new ServerConfig(id, dataDir, address("--raft", raft), http == null ? null : address("--http", http),
-        peerMap, join, Limits.DEFAULT, ServerConfig.Timing.DEFAULT);
+        peerMap, join, Limits.DEFAULT, ServerConfig.Tuning.DEFAULT);
   }
 
   private InetSocketAddress address(String flag, String hostPort) {

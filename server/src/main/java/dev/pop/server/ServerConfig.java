@@ -28,7 +28,7 @@ public record ServerConfig(
     Map<String, String> peers,
     boolean join,
     Limits limits,
-    Timing timing) {
+    Tuning tuning) {
 
   public ServerConfig {
     Objects.requireNonNull(id, "id");
@@ -36,7 +36,7 @@ public record ServerConfig(
     Objects.requireNonNull(raftAddress, "raftAddress");
     peers = Map.copyOf(new LinkedHashMap<>(peers));
     limits = limits == null ? Limits.DEFAULT : limits;
-    timing = timing == null ? Timing.DEFAULT : timing;
+    tuning = tuning == null ? Tuning.DEFAULT : tuning;
   }
 
   public Path raftDir() {
@@ -48,15 +48,18 @@ public record ServerConfig(
   }
 
   /**
-   * Raft timing. Defaults suit a 2-core machine with GC pauses: an election timeout of 1–2 s (etcd uses 1 s)
+   * Raft timing and log sizing. Defaults suit a 2-core machine with GC pauses: an election timeout of 1–2 s (etcd uses 1 s)
    * so that a busy JVM is not mistaken for a dead one, which is what makes failover take "a few seconds".
    *
    * @param electionMin       minimum election timeout (heartbeats go at half of it)
    * @param electionMax       maximum election timeout
    * @param snapshotThreshold log entries between automatic snapshots
    * @param purgeGap          keep at least this many entries before purging the log up to a snapshot
+   * @param logSegmentBytes   Raft log segment size; only closed segments are purged after a snapshot
    */
-  public record Timing(Duration electionMin, Duration electionMax, long snapshotThreshold, int purgeGap) {
-    public static final Timing DEFAULT = new Timing(Duration.ofMillis(1000), Duration.ofMillis(2000), 100_000, 1024);
+  public record Tuning(Duration electionMin, Duration electionMax, long snapshotThreshold, int purgeGap,
+      long logSegmentBytes) {
+    public static final Tuning DEFAULT = new Tuning(Duration.ofMillis(1000), Duration.ofMillis(2000), 100_000, 1024,
+        32L << 20);
   }
 }

@@ -128,16 +128,21 @@ class ClusterKvTest {
   void badInputIsRefusedBeforeTheLog() {
     final String leader = cluster.awaitLeader(Duration.ofSeconds(5));
     client.kv().put("probe", "p"); // settle the pipeline
-    final long appliedBefore = cluster.appliedIndex(leader);
-    final long revisionBefore = cluster.revision(leader);
-    assertInvalid(() -> client.kv().put(new byte[4097], bytes("v"), PutOptions.DEFAULT), "key");
-    assertInvalid(() -> client.kv().put(bytes("k"), new byte[1024 * 1024 + 1], PutOptions.DEFAULT), "value");
-    assertInvalid(() -> client.kv().put(new byte[0], bytes("v"), PutOptions.DEFAULT), "key");
-    assertInvalid(() -> client.kv().get(new byte[0], GetOptions.DEFAULT), "key");
-    assertInvalid(() -> client.kv().get(bytes("k"), GetOptions.builder().limit(-1).build()), "limit");
-    assertInvalid(() -> client.kv().get(bytes("k"), GetOptions.builder().revision(-5).build()), "revision");
-    assertEquals(appliedBefore, cluster.appliedIndex(leader), "nothing reached the log");
-    assertEquals(revisionBefore, cluster.revision(leader), "nothing changed");
+    final List<Executable> bad = List.of(
+        () -> client.kv().put(new byte[4097], bytes("v"), PutOptions.DEFAULT),
+        () -> client.kv().put(bytes("k"), new byte[1024 * 1024 + 1], PutOptions.DEFAULT),
+        () -> client.kv().put(new byte[0], bytes("v"), PutOptions.DEFAULT),
+        () -> client.kv().get(new byte[0], GetOptions.DEFAULT),
+        () -> client.kv().get(bytes("k"), GetOptions.builder().limit(-1).build()),
+        () -> client.kv().get(bytes("k"), GetOptions.builder().revision(-5).build()));
+    final List<String> mentions = List.of("key", "value", "key", "key", "limit", "revision");
+    for (int i = 0; i < bad.size(); i++) {
+      final long appliedBefore = cluster.appliedEntries(leader);
+      final long revisionBefore = cluster.revision(leader);
+      assertInvalid(bad.get(i), mentions.get(i));
+      assertEquals(appliedBefore, cluster.appliedEntries(leader), "bad request #" + i + " did not reach the log");
+      assertEquals(revisionBefore, cluster.revision(leader), "bad request #" + i + " changed nothing");
+    }
   }
 
   @Test

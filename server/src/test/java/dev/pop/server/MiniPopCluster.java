@@ -22,20 +22,20 @@ import java.util.function.BooleanSupplier;
  * restarted from their data directory.
  */
 public final class MiniPopCluster implements AutoCloseable {
-  public static final ServerConfig.Timing FAST = new ServerConfig.Timing(
-      Duration.ofMillis(400), Duration.ofMillis(800), 100_000, 1024);
+  public static final ServerConfig.Tuning FAST = new ServerConfig.Tuning(
+      Duration.ofMillis(400), Duration.ofMillis(800), 100_000, 1024, 32L << 20);
 
   private final Path root;
   private final Map<String, String> peers = new LinkedHashMap<>();
   private final Map<String, PopServer> running = new LinkedHashMap<>();
-  private final ServerConfig.Timing timing;
+  private final ServerConfig.Tuning timing;
   private final Limits limits;
 
   public MiniPopCluster(Path root, int size) throws IOException {
     this(root, size, FAST, Limits.DEFAULT);
   }
 
-  public MiniPopCluster(Path root, int size, ServerConfig.Timing timing, Limits limits) throws IOException {
+  public MiniPopCluster(Path root, int size, ServerConfig.Tuning timing, Limits limits) throws IOException {
     this.root = root;
     this.timing = timing;
     this.limits = limits;
@@ -100,6 +100,11 @@ public final class MiniPopCluster implements AutoCloseable {
 
   public long appliedIndex(String id) {
     return running.get(id).stateMachine().store().appliedIndex();
+  }
+
+  /** POP entries (not Ratis metadata entries) the member applied since it started. */
+  public long appliedEntries(String id) {
+    return running.get(id).stateMachine().appliedEntries();
   }
 
   public long revision(String id) {

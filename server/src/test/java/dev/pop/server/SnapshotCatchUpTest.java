@@ -22,8 +22,8 @@ class SnapshotCatchUpTest {
 
   @Test
   void farBehindMemberCatchesUpBySnapshotInstall() throws Exception {
-    final ServerConfig.Timing smallSnapshots = new ServerConfig.Timing(
-        MiniPopCluster.FAST.electionMin(), MiniPopCluster.FAST.electionMax(), 64, 1);
+    final ServerConfig.Tuning smallSnapshots = new ServerConfig.Tuning(
+        MiniPopCluster.FAST.electionMin(), MiniPopCluster.FAST.electionMax(), 64, 1, 16 * 1024);
     try (MiniPopCluster cluster = new MiniPopCluster(dir, 3, smallSnapshots, Limits.DEFAULT);
          PopClient client = PopClient.builder().endpoints(cluster.endpoints()).timeout(Duration.ofSeconds(10)).build()) {
       final String leader = cluster.awaitLeader(Duration.ofSeconds(20));

@@ -66,6 +66,8 @@ public final class PopStateMachine extends BaseStateMachine {
   private volatile ReplicatedStore store;
   private volatile QuorumGuard quorumGuard;
   private volatile String memberId = "";
+  /** POP log entries applied since start (Ratis' own metadata and configuration entries not counted). */
+  private final java.util.concurrent.atomic.AtomicLong appliedEntries = new java.util.concurrent.atomic.AtomicLong();
 
   public PopStateMachine(Path storeDir, StoreOpener opener, RequestValidator validator, long quorumStaleAfterMs) {
     this.storeDir = storeDir;
@@ -86,7 +88,7 @@ public final class PopStateMachine extends BaseStateMachine {
         throw new IllegalStateException(e);
       }
     }, quorumStaleAfterMs);
-    openStore();
+    getLifeCycle().startAndTransition(this::openStore, IOException.class);
   }
 
   /** Opens the live store, first rebuilding it from the newest snapshot if the snapshot is ahead of it. */
@@ -186,6 +188,7 @@ public final class PopStateMachine extends BaseStateMachine {
       final LogEntry entry = trx.getStateMachineContext() instanceof LogEntry e ? e
           : LogEntry.parseFrom(logEntry.getStateMachineLogEntry().getLogData().asReadOnlyByteBuffer());
       result = store.apply(term, index, entry);
+      appliedEntries.incrementAndGet();
       updateLastAppliedTermIndex(term, index);
     } catch (IOException e) {
       // A committed entry that cannot be parsed or written means a broken disk or a bug: stop this member
@@ -278,6 +281,13 @@ public final class PopStateMachine extends BaseStateMachine {
     return last.getIndex();
   }
 
+  /** Called by Ratis before it installs a snapshot from the leader; Ratis checks the PAUSED state. */
+  @Override
+  public void pause() {
+    getLifeCycle().transition(org.apache.ratis.util.LifeCycle.State.PAUSING);
+    getLifeCycle().transition(org.apache.ratis.util.LifeCycle.State.PAUSED);
+  }
+
   /** Called by Ratis after it installed a snapshot from the leader into the state machine directory. */
   @Override
   public void reinitialize() throws IOException {
@@ -288,6 +298,10 @@ public final class PopStateMachine extends BaseStateMachine {
       openStore();
     } finally {
       storeLock.writeLock().unlock();
+    }
+    if (getLifeCycleState() == org.apache.ratis.util.LifeCycle.State.PAUSED) {
+      getLifeCycle().transition(org.apache.ratis.util.LifeCycle.State.STARTING);
+      getLifeCycle().transition(org.apache.ratis.util.LifeCycle.State.RUNNING);
     }
   }
 
@@ -302,6 +316,11 @@ public final class PopStateMachine extends BaseStateMachine {
       storeLock.writeLock().unlock();
     }
     super.close();
+  }
+
+  /** Number of POP log entries this member applied since it started (for metrics and tests). */
+  public long appliedEntries() {
+    return appliedEntries.get();
   }
 
   /** The store, for status reporting and tests; do not write through it. */

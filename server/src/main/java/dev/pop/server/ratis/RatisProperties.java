@@ -20,6 +20,7 @@ public final class RatisProperties {
 
   public static RaftProperties of(ServerConfig config) {
     final RaftProperties p = new RaftProperties();
+    final ServerConfig.Tuning t = config.tuning();
     RaftServerConfigKeys.setStorageDir(p, List.of(config.raftDir().toFile()));
     GrpcConfigKeys.Server.setPort(p, config.raftAddress().getPort());
     GrpcConfigKeys.Server.setHost(p, config.raftAddress().getHostString());
@@ -34,7 +35,6 @@ public final class RatisProperties {
     // covers retries across calls, restarts and leader changes.)
     RaftServerConfigKeys.RetryCache.setExpiryTime(p, TimeDuration.valueOf(10, TimeUnit.MINUTES));
 
-    final ServerConfig.Timing t = config.timing();
     RaftServerConfigKeys.Rpc.setTimeoutMin(p, TimeDuration.valueOf(t.electionMin().toMillis(), TimeUnit.MILLISECONDS));
     RaftServerConfigKeys.Rpc.setTimeoutMax(p, TimeDuration.valueOf(t.electionMax().toMillis(), TimeUnit.MILLISECONDS));
     RaftServerConfigKeys.Rpc.setRequestTimeout(p, TimeDuration.valueOf(3, TimeUnit.SECONDS));
@@ -47,7 +47,7 @@ public final class RatisProperties {
     // async-flush and unsafe-flush can lose acknowledged writes (RATIS-NOTES).
     RaftServerConfigKeys.Log.setUnsafeFlushEnabled(p, false);
     RaftServerConfigKeys.Log.setAsyncFlushEnabled(p, false);
-    RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf("32MB"));
+    RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf(t.logSegmentBytes()));
     // Entries up to the request limit (1.5 MiB) plus framing must fit in an append; Ratis requires the log
     // write buffer to exceed the appender's byte limit (it refuses to start otherwise).
     RaftServerConfigKeys.Log.Appender.setBufferByteLimit(p, SizeInBytes.valueOf("4MB"));
