@@ -55,6 +55,9 @@ public final class PopServer implements AutoCloseable {
         .setOption(org.apache.ratis.server.storage.RaftStorage.StartupOption.RECOVER)
         .build();
     raft.start();
+    if (config.unsafeLocalReads()) {
+      LOG.warn("UNSAFE: --unsafe-local-reads is on; linearizable reads may return stale data (test use only)");
+    }
     HttpFront http = null;
     if (config.httpAddress() != null) {
       http = HttpFront.start(config.httpAddress(), raft);

@@ -41,6 +41,9 @@ public final class PopServerMain implements Callable<Integer> {
   boolean join;
   @Option(names = "--config", description = "Properties file with the same keys as the flags.")
   Path config;
+  @Option(names = "--unsafe-local-reads", hidden = true,
+      description = "TEST ONLY: serve linearizable reads from local state without ReadIndex (breaks linearizability).")
+  boolean unsafeLocalReads;
   @Option(names = "--admin-token-file", description = "File holding the bearer token required by mutating admin calls.")
   Path adminTokenFile;
 
@@ -85,7 +88,7 @@ public final class PopServerMain implements Callable<Integer> {
           "--peers must include this member (" + id + "), got: " + peers);
     }
     return new ServerConfig(id, dataDir, address("--raft", raft), http == null ? null : address("--http", http),
-        peerMap, join, Limits.DEFAULT, ServerConfig.Tuning.DEFAULT);
+        peerMap, join, Limits.DEFAULT, ServerConfig.Tuning.DEFAULT, unsafeLocalReads);
   }
 
   private InetSocketAddress address(String flag, String hostPort) {

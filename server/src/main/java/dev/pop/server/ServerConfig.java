@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param httpAddress  HTTP address, or null for no HTTP server
  * @param peers        the initial voting members (id → host:port), this member included; empty with {@code join}
  * @param join         start without a group and wait to be added as a member
+ * @param unsafeLocalReads TEST ONLY: answer linearizable reads from the leader's local state without ReadIndex,
+ *                     so a deposed leader can serve stale reads. Exists to prove the Jepsen checker catches that.
  */
 public record ServerConfig(
     String id,
@@ -28,7 +30,8 @@ public record ServerConfig(
     Map<String, String> peers,
     boolean join,
     Limits limits,
-    Tuning tuning) {
+    Tuning tuning,
+    boolean unsafeLocalReads) {
 
   public ServerConfig {
     Objects.requireNonNull(id, "id");

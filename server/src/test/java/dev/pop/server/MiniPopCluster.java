@@ -71,7 +71,7 @@ public final class MiniPopCluster implements AutoCloseable {
   public void start(String id) throws IOException {
     final String[] hp = peers.get(id).split(":");
     final ServerConfig cfg = new ServerConfig(id, root.resolve(id), new InetSocketAddress(hp[0], Integer.parseInt(hp[1])),
-        null, peers, false, limits, timing);
+        null, peers, false, limits, timing, false);
     running.put(id, PopServer.start(cfg));
   }
 

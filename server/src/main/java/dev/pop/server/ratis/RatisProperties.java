@@ -27,7 +27,9 @@ public final class RatisProperties {
 
     // Reads: ReadIndex (linearizable). Ratis' default DEFAULT answers from the leader's state without checking
     // that it is still leader. Leader-lease reads stay off: they trade safety for clock assumptions.
-    RaftServerConfigKeys.Read.setOption(p, RaftServerConfigKeys.Read.Option.LINEARIZABLE);
+    RaftServerConfigKeys.Read.setOption(p, config.unsafeLocalReads()
+        ? RaftServerConfigKeys.Read.Option.DEFAULT // test-only switch: must be caught by the Jepsen checker
+        : RaftServerConfigKeys.Read.Option.LINEARIZABLE);
     RaftServerConfigKeys.Read.setLeaderLeaseEnabled(p, false);
     RaftServerConfigKeys.Read.setTimeout(p, TimeDuration.valueOf(10, TimeUnit.SECONDS));
 
