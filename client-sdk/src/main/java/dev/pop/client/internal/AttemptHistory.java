@@ -70,8 +70,19 @@ public final class AttemptHistory {
     return attempts;
   }
 
+  /**
+   * Who was tried, in order. A bare endpoint ("127.0.0.1:7701") is left out once a member label names the same
+   * address ("n1 (127.0.0.1:7701)"), so a message lists each server once.
+   */
   public synchronized List<String> tried() {
-    return new ArrayList<>(tried);
+    List<String> out = new ArrayList<>();
+    for (String t : tried) {
+      boolean namedLater = !t.contains(" ") && tried.stream().anyMatch(o -> o.endsWith("(" + t + ")"));
+      if (!namedLater) {
+        out.add(t);
+      }
+    }
+    return out;
   }
 
   public synchronized Failure last() {

@@ -80,4 +80,13 @@ class AttemptHistoryTest {
     assertEquals(List.of("n1 (127.0.0.1:7701)", "n2 (127.0.0.1:7702)"), h.tried());
     assertEquals(ErrorCode.UNAVAILABLE, h.verdict(true));
   }
+
+  @Test
+  void anEndpointNamedByAMemberLabelIsListedOnce() {
+    AttemptHistory h = new AttemptHistory();
+    h.noteTried("127.0.0.1:7701");
+    h.noteTried("10.0.0.9:7709");
+    h.noteTried("n1 (127.0.0.1:7701)");
+    assertEquals(List.of("10.0.0.9:7709", "n1 (127.0.0.1:7701)"), h.tried());
+  }
 }
