@@ -65,6 +65,33 @@ class ClusterFaultTest {
   }
 
   @Test
+  void aBatchRetriedAfterLeaderFailoverAndRestartIsAppliedOnce() throws Exception {
+    final dev.pop.proto.Command cmd = dev.pop.proto.Command.newBuilder()
+        .setClientId(com.google.protobuf.ByteString.copyFrom(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}))
+        .setRequestId(41)
+        .addRequests(dev.pop.proto.Request.newBuilder().setPut(dev.pop.proto.PutRequest.newBuilder()
+            .setKey(RawRatisClient.utf8("retried")).setValue(RawRatisClient.utf8("x"))))
+        .build();
+    try (RawRatisClient raw = new RawRatisClient(cluster)) {
+      final dev.pop.proto.CommandResult first = raw.write(cmd);
+      cluster.stop(cluster.awaitLeader(Duration.ofSeconds(5)));
+      cluster.awaitLeader(Duration.ofSeconds(20));
+      assertEquals(first.getResponses(0), raw.write(cmd).getResponses(0), "retry on the new leader");
+    }
+    for (String id : cluster.ids()) {
+      cluster.stop(id);
+    }
+    for (String id : cluster.ids()) {
+      cluster.start(id);
+    }
+    cluster.awaitLeader(Duration.ofSeconds(20));
+    try (RawRatisClient raw = new RawRatisClient(cluster)) {
+      raw.write(cmd); // a retry after every member restarted (Ratis' retry cache is gone by now)
+    }
+    assertEquals(1, client.kv().get("retried").first().orElseThrow().version(), "applied exactly once");
+  }
+
+  @Test
   void minorityRefusesWritesAndLinearizableReadsButServesSerializableReads() throws Exception {
     final List<String> acknowledged = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
