@@ -29,6 +29,7 @@ class PopClientBuilderTest {
   void badLimitsAreInvalidArguments() {
     assertInvalid("timeout: must be > 0", () -> PopClient.builder().timeout(Duration.ZERO));
     assertInvalid("timeout: must be > 0", () -> PopClient.builder().timeout(null));
+    assertInvalid("exactly-once window", () -> PopClient.builder().timeout(Duration.ofMinutes(11)));
     assertInvalid("maxBatchOps", () -> PopClient.builder().maxBatchOps(0));
     assertInvalid("server's request limit", () -> PopClient.builder().maxBatchBytes(2 << 20));
     assertInvalid("maxInFlightBatches", () -> PopClient.builder().maxInFlightBatches(0));

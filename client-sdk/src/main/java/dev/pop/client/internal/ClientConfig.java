@@ -33,9 +33,16 @@ public record ClientConfig(List<HostPort> endpoints, Duration timeout, int maxBa
     checkLinger(linger);
   }
 
+  /**
+   * Longest per-call deadline. Retries of a write are deduplicated by the server's session table, which forgets
+   * an idle client after 15 minutes of leader time; a deadline well inside that keeps every retry exactly-once.
+   */
+  public static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
+
   public static Duration checkTimeout(Duration d) {
-    if (d == null || d.isNegative() || d.isZero()) {
-      throw new InvalidArgumentException("timeout: must be > 0, got " + d);
+    if (d == null || d.isNegative() || d.isZero() || d.compareTo(MAX_TIMEOUT) > 0) {
+      throw new InvalidArgumentException("timeout: must be > 0 and at most " + MAX_TIMEOUT.toMinutes()
+          + " minutes (the server's exactly-once window), got " + d);
     }
     return d;
   }
