@@ -1,8 +1,16 @@
 package dev.pop.server.apply;
 
 import dev.pop.proto.DeleteRangeRequest;
+import dev.pop.proto.IncrementRequest;
+import dev.pop.proto.LeaseExpireRequest;
+import dev.pop.proto.LeaseGrantRequest;
+import dev.pop.proto.LeaseKeepAliveRequest;
+import dev.pop.proto.LeaseRevokeRequest;
+import dev.pop.proto.LockRequest;
 import dev.pop.proto.PutRequest;
 import dev.pop.proto.Response;
+import dev.pop.proto.TxnRequest;
+import dev.pop.proto.UnlockRequest;
 
 import java.io.IOException;
 
@@ -12,12 +20,29 @@ import java.io.IOException;
  * (quota, later auth) are decorators around the store's applier, as in etcd's
  * "CappedApplier -> Quota -> Backend" chain.
  *
- * <p>Deterministic: the response and the state change depend only on the store state and the request.
- * {@link IOException} means the storage failed, never a bad request.
+ * <p>Deterministic: the response and the state change depend only on the store state and the request (and the
+ * entry's leader time where a time is recorded). {@link IOException} means the storage failed, never a bad request.
  */
 public interface Applier {
 
   Response put(PutRequest put) throws IOException;
 
   Response deleteRange(DeleteRangeRequest delete) throws IOException;
+
+  Response txn(TxnRequest txn) throws IOException;
+
+  Response increment(IncrementRequest increment) throws IOException;
+
+  Response leaseGrant(LeaseGrantRequest grant) throws IOException;
+
+  Response leaseKeepAlive(LeaseKeepAliveRequest keepAlive) throws IOException;
+
+  Response leaseRevoke(LeaseRevokeRequest revoke) throws IOException;
+
+  /** Internal: only from the leader's own entries ({@code LogEntry.internal}). */
+  Response leaseExpire(LeaseExpireRequest expire) throws IOException;
+
+  Response lock(LockRequest lock) throws IOException;
+
+  Response unlock(UnlockRequest unlock) throws IOException;
 }

@@ -8,10 +8,17 @@ package dev.pop.server.apply;
  * @param maxKeyBytes largest key (and range_end) in bytes
  * @param maxValueBytes largest value in bytes
  * @param maxRequestBytes largest serialized Command or Query
- * @param maxTxnOps most operations in one transaction
+ * @param maxTxnOps most entries in one transaction, compares and the requests of both branches together
  * @param quotaBytes largest logical store size (keys and values of current state and retained history)
  */
 public record Limits(int maxKeyBytes, int maxValueBytes, int maxRequestBytes, int maxTxnOps, long quotaBytes) {
+
+  /** Shortest lease TTL a grant may ask for. */
+  public static final long MIN_LEASE_TTL_MS = 1_000;
+  /** Longest lease TTL a grant may ask for: one day. */
+  public static final long MAX_LEASE_TTL_MS = 86_400_000;
+  /** Longest a lock_wait read may wait before answering "not yet". */
+  public static final long MAX_LOCK_WAIT_MS = 60_000;
 
   /** 4 KiB keys, 1 MiB values, 1.5 MiB requests, 128 txn ops, 2 GiB quota (SPEC section 3). */
   public static final Limits DEFAULT = new Limits(4096, 1 << 20, 3 << 19, 128, 2L << 30);

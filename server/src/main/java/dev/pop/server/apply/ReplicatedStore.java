@@ -5,9 +5,12 @@ import dev.pop.proto.LogEntry;
 import dev.pop.proto.Query;
 import dev.pop.proto.QueryResult;
 
+import dev.pop.server.lease.LeaseClock;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The deterministic state every member replicates: the applier and the store behind it.
@@ -18,6 +21,9 @@ import java.nio.file.Path;
  * {@code apply} means the disk is broken and stops the member.
  *
  * <p>{@link #query} may run concurrently with {@code apply}; each call sees one consistent point in time.
+ *
+ * <p>Entries come in two bodies: {@code command} (a client's, validated by {@link RequestValidator}) and
+ * {@code internal} (proposed by the leader itself: lease expiry).
  *
  * <p>Implementation: {@code dev.pop.server.store.RocksStore}; open it with
  * {@code RocksStore.open(dir, limits)}.
@@ -54,6 +60,24 @@ public interface ReplicatedStore extends Closeable {
    * compacted revision, a write in a Query). A storage failure is an {@link java.io.UncheckedIOException}.
    */
   QueryResult query(Query query);
+
+  /**
+   * Like {@link #query}, but a Query holding a single lock_wait may complete later: when the waiter is granted the
+   * lock or leaves the queue (reported by a later apply), or when its wait_ms has passed. Never blocks the caller.
+   */
+  default CompletableFuture<QueryResult> queryAsync(Query query) {
+    try {
+      return CompletableFuture.completedFuture(query(query));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /**
+   * This member's monotonic view of lease refreshes (not replicated), fed by {@link #apply} and rebuilt when the
+   * store opens; the leader's expiry task plans with it.
+   */
+  LeaseClock leaseClock();
 
   /** Writes a consistent copy of the whole store (applied index included) into {@code target}, which must not exist. */
   void checkpoint(Path target) throws IOException;

@@ -1,15 +1,11 @@
 package dev.pop.server.apply;
 
-import com.google.protobuf.ByteString;
 import dev.pop.proto.Command;
-import dev.pop.proto.DeleteRangeRequest;
 import dev.pop.proto.Error;
-import dev.pop.proto.PutRequest;
 import dev.pop.proto.Query;
-import dev.pop.proto.RangeRequest;
 import dev.pop.proto.Request;
+import dev.pop.proto.TxnRequest;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,7 +14,13 @@ import java.util.Optional;
  * {@code startTransaction} and before a query), so a bad request never changes state. Returns the first problem
  * as an INVALID_ARGUMENT {@link Error} whose one-line message names the field and the limit, for example
  * {@code put: key is 5000 bytes, limit is 4096 (maxKeyBytes)}; in a batch of several requests the message starts
- * with the request's position, {@code requests[2].put: key is empty}.
+ * with the request's position, {@code requests[2].put: key is empty}, and inside a txn with the branch's,
+ * {@code txn: success[1].put: key is empty}.
+ *
+ * <p>Where each operation may go: writes (put, delete_range, txn, increment, lease_grant, lease_keep_alive,
+ * lease_revoke, lock, unlock) in a client's Command; reads (range, status, txn with range-only branches,
+ * lease_time_to_live, lock_status, lock_wait alone) in a Query; lease_expire only in the leader's internal
+ * Command ({@link #validateInternal}), never from a client.
  *
  * <p>Stateless and thread-safe.
  */
@@ -26,12 +28,16 @@ public final class RequestValidator {
   /** Length of a Command's client_id. */
   public static final int CLIENT_ID_BYTES = 16;
 
-  private static final Comparator<ByteString> BYTE_ORDER = ByteString.unsignedLexicographicalComparator();
+  private static final String WRITES = "put, delete_range, txn, increment, lease_grant, lease_keep_alive, "
+      + "lease_revoke, lock, unlock";
+  private static final String READS = "range, status, txn, lease_time_to_live, lock_status, lock_wait";
 
   private final Limits limits;
+  private final RequestChecks checks;
 
   public RequestValidator(Limits limits) {
     this.limits = limits;
+    this.checks = new RequestChecks(limits);
   }
 
   public Optional<Error> validate(Command command) {
@@ -57,7 +63,35 @@ public final class RequestValidator {
     if (size > limits.maxRequestBytes()) {
       return fail("query: size is " + size + " bytes, limit is " + limits.maxRequestBytes() + " (maxRequestBytes)");
     }
+    if (query.getRequestsCount() > 1 && query.getRequestsList().stream().anyMatch(Request::hasLockWait)) {
+      return fail("query: lock_wait must be the only request of its Query");
+    }
     return validateRequests("query", query.getRequestsList(), false);
+  }
+
+  /**
+   * The leader's own Command (lease expiry), which goes into the log as {@code LogEntry.internal}: lease_expire
+   * requests only, and no session.
+   */
+  public Optional<Error> validateInternal(Command command) {
+    if (!command.getClientId().isEmpty() || command.getRequestId() != 0) {
+      return fail("internal command: must carry no client_id or request_id");
+    }
+    if (command.getRequestsCount() == 0) {
+      return fail("internal command: requests is empty, at least one is needed");
+    }
+    for (int i = 0; i < command.getRequestsCount(); i++) {
+      Request r = command.getRequests(i);
+      String problem = !r.hasLeaseExpire() ? Errors.opName(r) + ": not allowed in an internal command (lease_expire only)"
+          : RequestChecks.leaseId("lease_expire", r.getLeaseExpire().getId());
+      if (problem == null && r.getLeaseExpire().getRefreshIndex() <= 0) {
+        problem = "lease_expire: refresh_index is " + r.getLeaseExpire().getRefreshIndex() + ", must be > 0";
+      }
+      if (problem != null) {
+        return fail("requests[" + i + "]." + problem);
+      }
+    }
+    return Optional.empty();
   }
 
   private Optional<Error> validateRequests(String envelope, List<Request> requests, boolean writes) {
@@ -77,13 +111,37 @@ public final class RequestValidator {
   private String check(Request request, boolean writes) {
     switch (request.getOpCase()) {
       case PUT:
-        return writes ? checkPut(request.getPut()) : readOnly("put");
+        return writes ? checks.put(request.getPut()) : readOnly("put");
       case DELETE_RANGE:
-        return writes ? checkDelete(request.getDeleteRange()) : readOnly("delete_range");
+        return writes ? checks.delete(request.getDeleteRange()) : readOnly("delete_range");
+      case INCREMENT:
+        return writes ? checks.increment(request.getIncrement()) : readOnly("increment");
+      case LEASE_GRANT:
+        return writes ? checks.leaseGrant(request.getLeaseGrant()) : readOnly("lease_grant");
+      case LEASE_KEEP_ALIVE:
+        return writes ? RequestChecks.leaseId("lease_keep_alive", request.getLeaseKeepAlive().getId())
+            : readOnly("lease_keep_alive");
+      case LEASE_REVOKE:
+        return writes ? RequestChecks.leaseId("lease_revoke", request.getLeaseRevoke().getId()) : readOnly("lease_revoke");
+      case LOCK:
+        return writes ? checks.lock(request.getLock()) : readOnly("lock");
+      case UNLOCK:
+        return writes ? checks.unlock(request.getUnlock()) : readOnly("unlock");
+      case LEASE_EXPIRE:
+        return "lease_expire: internal operation; only the leader proposes it";
+      case TXN:
+        return txn(request.getTxn(), writes);
       case RANGE:
-        return writes ? writeOnly("range") : checkRange(request.getRange());
+        return writes ? writeOnly("range") : checks.range(request.getRange());
       case STATUS:
         return writes ? writeOnly("status") : null;
+      case LEASE_TIME_TO_LIVE:
+        return writes ? writeOnly("lease_time_to_live")
+            : RequestChecks.leaseId("lease_time_to_live", request.getLeaseTimeToLive().getId());
+      case LOCK_STATUS:
+        return writes ? writeOnly("lock_status") : checks.lockName("lock_status", request.getLockStatus().getName());
+      case LOCK_WAIT:
+        return writes ? writeOnly("lock_wait") : checks.lockWait(request.getLockWait());
       case OP_NOT_SET:
         return "request: no operation set";
       default:
@@ -91,79 +149,42 @@ public final class RequestValidator {
     }
   }
 
-  private String checkPut(PutRequest put) {
-    String problem = checkKey("put", put.getKey());
-    if (problem != null) {
-      return problem;
-    }
-    if (put.getValue().size() > limits.maxValueBytes()) {
-      return "put: value is " + put.getValue().size() + " bytes, limit is " + limits.maxValueBytes()
-          + " (maxValueBytes)";
-    }
-    if (put.getLease() < 0) {
-      return "put: lease is " + put.getLease() + ", must be >= 0";
-    }
-    return null;
-  }
-
-  private String checkDelete(DeleteRangeRequest delete) {
-    String problem = checkKey("delete_range", delete.getKey());
-    return problem != null ? problem : checkRangeEnd("delete_range", delete.getKey(), delete.getRangeEnd());
-  }
-
-  private String checkRange(RangeRequest range) {
-    // etcd's "--from-key ''": an empty key with range_end "\0" reads every key
-    boolean everything = range.getKey().isEmpty() && isFromKey(range.getRangeEnd());
-    String problem = everything ? null : checkKey("range", range.getKey());
+  private String txn(TxnRequest txn, boolean writes) {
+    String problem = checks.txn(txn);
     if (problem == null) {
-      problem = checkRangeEnd("range", range.getKey(), range.getRangeEnd());
+      problem = branch("success", txn.getSuccessList(), writes);
     }
-    if (problem != null) {
-      return problem;
-    }
-    if (range.getLimit() < 0) {
-      return "range: limit is " + range.getLimit() + ", must be >= 0";
-    }
-    if (range.getRevision() < 0) {
-      return "range: revision is " + range.getRevision() + ", must be >= 0";
-    }
-    return null;
+    return problem == null ? branch("failure", txn.getFailureList(), writes) : problem;
   }
 
-  private String checkKey(String op, ByteString key) {
-    if (key.isEmpty()) {
-      return op + ": key is empty";
-    }
-    if (key.size() > limits.maxKeyBytes()) {
-      return op + ": key is " + key.size() + " bytes, limit is " + limits.maxKeyBytes() + " (maxKeyBytes)";
-    }
-    return null;
-  }
-
-  private String checkRangeEnd(String op, ByteString key, ByteString rangeEnd) {
-    if (rangeEnd.isEmpty() || isFromKey(rangeEnd)) {
-      return null;
-    }
-    if (rangeEnd.size() > limits.maxKeyBytes()) {
-      return op + ": range_end is " + rangeEnd.size() + " bytes, limit is " + limits.maxKeyBytes()
-          + " (maxKeyBytes)";
-    }
-    if (BYTE_ORDER.compare(rangeEnd, key) <= 0) {
-      return op + ": range_end must be greater than key (or \"\\0\" for every key >= key)";
+  private String branch(String name, List<Request> requests, boolean writes) {
+    for (int i = 0; i < requests.size(); i++) {
+      Request r = requests.get(i);
+      String problem;
+      if (r.hasTxn()) {
+        problem = "txn: nested txn is not allowed";
+      } else if (r.getOpCase() == Request.OpCase.OP_NOT_SET) {
+        problem = "request: no operation set";
+      } else if (!RequestChecks.isTxnBranchOp(r.getOpCase(), writes)) {
+        problem = Errors.opName(r) + ": not allowed in a " + (writes
+            ? "txn (put, delete_range, range, increment only)" : "read-only txn in a Query (range only)");
+      } else {
+        // a range is checked as the read it is, the rest as writes
+        problem = check(r, !r.hasRange());
+      }
+      if (problem != null) {
+        return "txn: " + name + "[" + i + "]." + problem;
+      }
     }
     return null;
-  }
-
-  private static boolean isFromKey(ByteString rangeEnd) {
-    return rangeEnd.size() == 1 && rangeEnd.byteAt(0) == 0;
   }
 
   private static String readOnly(String op) {
-    return op + ": not allowed in a Query (reads only: range, status); send it in a Command";
+    return op + ": not allowed in a Query (reads only: " + READS + "); send it in a Command";
   }
 
   private static String writeOnly(String op) {
-    return op + ": not allowed in a Command (writes only: put, delete_range); send it in a Query";
+    return op + ": not allowed in a Command (writes only: " + WRITES + "); send it in a Query";
   }
 
   private static Optional<Error> fail(String message) {

@@ -11,10 +11,14 @@ import dev.pop.proto.QueryResult;
 import dev.pop.proto.ResponseHeader;
 import dev.pop.server.apply.ReplicatedStore;
 import dev.pop.server.apply.RequestValidator;
+import dev.pop.server.lease.LeaseExpiryTask;
+import dev.pop.server.lease.RatisSelfProposer;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientRequest;
 import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftGroupMemberId;
+import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.protocol.TermIndex;
 import org.apache.ratis.server.storage.RaftStorage;
@@ -29,6 +33,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -66,6 +71,11 @@ public final class PopStateMachine extends BaseStateMachine {
   private volatile ReplicatedStore store;
   private volatile QuorumGuard quorumGuard;
   private volatile String memberId = "";
+  // [issue 4 wiring] lease expiry: while leader, the task proposes expiries through this member itself, under a
+  // client id only this process knows; startTransaction accepts internal ops (lease_expire) only from it.
+  private final RatisSelfProposer selfProposer = new RatisSelfProposer(() -> getServer().join(), this::getGroupId);
+  private final LeaseExpiryTask expiryTask = new LeaseExpiryTask(
+      () -> store == null ? null : store.leaseClock(), selfProposer);
   /** POP log entries applied since start (Ratis' own metadata and configuration entries not counted). */
   private final java.util.concurrent.atomic.AtomicLong appliedEntries = new java.util.concurrent.atomic.AtomicLong();
 
@@ -128,6 +138,9 @@ public final class PopStateMachine extends BaseStateMachine {
         .setStateMachine(this)
         .setClientRequest(request);
     final ByteString content = request.getMessage().getContent();
+    if (selfProposer.isOwn(request)) { // [issue 4 wiring] the leader's own lease expiry
+      return startInternal(trx, content);
+    }
     final Command command;
     try {
       command = Command.parseFrom(content.asReadOnlyByteBuffer());
@@ -169,6 +182,41 @@ public final class PopStateMachine extends BaseStateMachine {
       throw new IllegalStateException("encoding a log entry into an exactly sized buffer failed", e);
     }
     return UnsafeByteOperations.unsafeWrap(out);
+  }
+
+  // [issue 4 wiring] ------------------------------------------------ the leader's own entries (lease expiry)
+
+  /** Accepts a Command of this member's own proposer into the log as {@code LogEntry.internal}. */
+  private TransactionContext startInternal(TransactionContext.Builder trx, ByteString content) throws IOException {
+    final Command command = Command.parseFrom(content.asReadOnlyByteBuffer());
+    final Optional<dev.pop.proto.Error> invalid = validator.validateInternal(command);
+    if (invalid.isPresent()) {
+      return reject(trx, PopRejection.of(invalid.get()));
+    }
+    final Optional<String> noQuorum = quorumGuard.check();
+    if (noQuorum.isPresent()) {
+      return reject(trx, new PopRejection(ErrorCode.UNAVAILABLE, "internal write not accepted: " + noQuorum.get()));
+    }
+    final LogEntry entry = LogEntry.newBuilder().setLeaderTimeMs(System.currentTimeMillis()).setInternal(command).build();
+    return trx.setLogData(UnsafeByteOperations.unsafeWrap(entry.toByteArray())).setStateMachineContext(entry).build();
+  }
+
+  /** Ratis: this member is leader and has applied its first entry of the term. */
+  @Override
+  public void notifyLeaderReady() {
+    expiryTask.start(System.nanoTime());
+  }
+
+  @Override
+  public void notifyNotLeader(Collection<TransactionContext> pendingEntries) {
+    expiryTask.stop();
+  }
+
+  @Override
+  public void notifyLeaderChanged(RaftGroupMemberId groupMemberId, RaftPeerId newLeaderId) {
+    if (!groupMemberId.getPeerId().equals(newLeaderId)) {
+      expiryTask.stop();
+    }
   }
 
   private static TransactionContext reject(TransactionContext.Builder trx, PopRejection why) {
@@ -235,17 +283,19 @@ public final class PopStateMachine extends BaseStateMachine {
     if (invalid.isPresent()) {
       return CompletableFuture.failedFuture(PopRejection.of(invalid.get()));
     }
-    final QueryResult result;
+    // [issue 4 wiring] queryAsync: a lock_wait completes later, when the apply thread grants its waiter
+    final CompletableFuture<QueryResult> pending;
     storeLock.readLock().lock();
     try {
-      result = store.query(query);
+      pending = store.queryAsync(query);
     } finally {
       storeLock.readLock().unlock();
     }
-    final ResponseHeader header = result.getHeader().toBuilder()
-        .setMemberId(memberId).setRaftTerm(currentTerm()).build();
-    return CompletableFuture.completedFuture(
-        Message.valueOf(UnsafeByteOperations.unsafeWrap(result.toBuilder().setHeader(header).build().toByteArray())));
+    return pending.thenApply(result -> {
+      final ResponseHeader header = result.getHeader().toBuilder()
+          .setMemberId(memberId).setRaftTerm(currentTerm()).build();
+      return Message.valueOf(UnsafeByteOperations.unsafeWrap(result.toBuilder().setHeader(header).build().toByteArray()));
+    });
   }
 
   private long currentTerm() {
@@ -307,6 +357,7 @@ public final class PopStateMachine extends BaseStateMachine {
 
   @Override
   public void close() throws IOException {
+    expiryTask.close(); // [issue 4 wiring]
     storeLock.writeLock().lock();
     try {
       if (store != null) {

@@ -61,6 +61,21 @@ final class CommandApplier {
     return responses;
   }
 
+  /**
+   * Applies the leader's own Command ({@code LogEntry.internal}): no session, and the internal operations
+   * (lease_expire) are allowed.
+   */
+  List<Response> applyInternal(Command command, long leaderTimeMs) throws IOException, RocksDBException {
+    sessions.expire(Math.max(0, leaderTimeMs));
+    List<Response> responses = new ArrayList<>(command.getRequestsCount());
+    for (Request request : command.getRequestsList()) {
+      responses.add(request.getOpCase() == Request.OpCase.LEASE_EXPIRE
+          ? applier.leaseExpire(request.getLeaseExpire())
+          : dispatch(request));
+    }
+    return responses;
+  }
+
   private List<Response> run(Command command) throws IOException {
     List<Response> responses = new ArrayList<>(command.getRequestsCount());
     for (Request request : command.getRequestsList()) {
@@ -75,12 +90,33 @@ final class CommandApplier {
         return applier.put(request.getPut());
       case DELETE_RANGE:
         return applier.deleteRange(request.getDeleteRange());
+      case TXN:
+        return applier.txn(request.getTxn());
+      case INCREMENT:
+        return applier.increment(request.getIncrement());
+      case LEASE_GRANT:
+        return applier.leaseGrant(request.getLeaseGrant());
+      case LEASE_KEEP_ALIVE:
+        return applier.leaseKeepAlive(request.getLeaseKeepAlive());
+      case LEASE_REVOKE:
+        return applier.leaseRevoke(request.getLeaseRevoke());
+      case LOCK:
+        return applier.lock(request.getLock());
+      case UNLOCK:
+        return applier.unlock(request.getUnlock());
+      case LEASE_EXPIRE:
+        // only the leader's internal entries may expire a lease; the validator refuses it from clients
+        return Errors.response(Errors.invalidArgument(
+            "lease_expire: internal operation; only the leader proposes it"));
       case RANGE:
       case STATUS:
+      case LEASE_TIME_TO_LIVE:
+      case LOCK_WAIT:
+      case LOCK_STATUS:
       case OP_NOT_SET:
         // the validator keeps these out of the log; refusing keeps apply deterministic if one slips through
         return Errors.response(Errors.invalidArgument(
-            "request: " + request.getOpCase() + " is not a write; a Command holds only put and delete_range"));
+            "request: " + request.getOpCase() + " is not a write; send it in a Query"));
       default:
         throw new IllegalStateException("unknown request " + request.getOpCase() + " in the log: upgrade this member");
     }

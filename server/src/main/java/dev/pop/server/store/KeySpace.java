@@ -17,7 +17,14 @@ import java.util.Arrays;
  *   s &lt;client id : 16&gt;                  → {@link Session}
  *   r &lt;client id : 16&gt; &lt;request id : 8&gt; → the stored CommandResult of one request
  *   e &lt;last seen ms : 8&gt; &lt;client id : 16&gt; → empty: sessions ordered by idleness, for expiry
+ *   l &lt;lease : 8&gt;                       → {@link LeaseRecord}
+ *   a &lt;lease : 8&gt; &lt;key&gt;                 → empty: the keys attached to a lease
+ *   L &lt;name&gt;                            → {@link LockRecord}: id counter, holder, number of waiters
+ *   q &lt;name&gt; &lt;id : 8&gt;                   → lease of a waiter; ids increase, so this is the FIFO queue
+ *   o &lt;lease : 8&gt; &lt;name&gt;                → id of the lease's place (held or waiting) in that lock
  * </pre>
+ *
+ * <p>A lock {@code <name>} is its UTF-8 bytes behind a two-byte length, so no name is a prefix of another's keys.
  *
  * <p>Numbers are big-endian and non-negative so byte order is numeric order. History keys escape the user key
  * (0x00 → 0x00 0xFF, then the terminator 0x00 0x01) so that a key's versions sort together and keys keep
@@ -31,6 +38,11 @@ final class KeySpace {
   static final byte SESSION = 's';
   static final byte RESULT = 'r';
   static final byte EXPIRY = 'e';
+  static final byte LEASE = 'l';
+  static final byte ATTACHED = 'a';
+  static final byte LOCK = 'L';
+  static final byte QUEUE = 'q';
+  static final byte OWNED = 'o';
 
   static final int CLIENT_ID_BYTES = 16;
   static final byte[] META_KEY = {META};
@@ -232,6 +244,82 @@ final class KeySpace {
 
   static ByteString clientOfExpiry(byte[] expiryKey) {
     return ByteString.copyFrom(expiryKey, 9, CLIENT_ID_BYTES);
+  }
+
+  // ------------------------------------------------------------------ leases
+
+  static byte[] lease(long id) {
+    byte[] out = new byte[9];
+    out[0] = LEASE;
+    putLong(out, 1, id);
+    return out;
+  }
+
+  static long leaseOf(byte[] leaseKey) {
+    return getLong(leaseKey, 1);
+  }
+
+  static byte[] attached(long lease, ByteString key) {
+    byte[] out = new byte[9 + key.size()];
+    out[0] = ATTACHED;
+    putLong(out, 1, lease);
+    key.copyTo(out, 9);
+    return out;
+  }
+
+  /** Prefix of the attached-key entries of a lease (also the owned-lock entries, with {@link #OWNED}). */
+  static byte[] leasePrefix(byte kind, long lease) {
+    byte[] out = new byte[9];
+    out[0] = kind;
+    putLong(out, 1, lease);
+    return out;
+  }
+
+  static ByteString keyOfAttached(byte[] attachedKey) {
+    return ByteString.copyFrom(attachedKey, 9, attachedKey.length - 9);
+  }
+
+  // ------------------------------------------------------------------ locks
+
+  static byte[] lock(String name) {
+    return withName(LOCK, 0, name, 0);
+  }
+
+  static byte[] waiter(String name, long id) {
+    byte[] out = withName(QUEUE, 0, name, 8);
+    putLong(out, out.length - 8, id);
+    return out;
+  }
+
+  /** Prefix of a lock's queue. */
+  static byte[] queue(String name) {
+    return withName(QUEUE, 0, name, 0);
+  }
+
+  static long idOfWaiter(byte[] waiterKey) {
+    return getLong(waiterKey, waiterKey.length - 8);
+  }
+
+  static byte[] owned(long lease, String name) {
+    byte[] out = withName(OWNED, 8, name, 0);
+    putLong(out, 1, lease);
+    return out;
+  }
+
+  static String nameOfOwned(byte[] ownedKey) {
+    int length = ((ownedKey[9] & 0xFF) << 8) | (ownedKey[10] & 0xFF);
+    return new String(ownedKey, 11, length, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** {@code [kind][gap bytes][length : 2][UTF-8 name][tail bytes]}. */
+  private static byte[] withName(byte kind, int gap, String name, int tail) {
+    byte[] utf8 = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] out = new byte[1 + gap + 2 + utf8.length + tail];
+    out[0] = kind;
+    out[1 + gap] = (byte) (utf8.length >>> 8);
+    out[2 + gap] = (byte) utf8.length;
+    System.arraycopy(utf8, 0, out, 3 + gap, utf8.length);
+    return out;
   }
 
   // ------------------------------------------------------------------ bytes

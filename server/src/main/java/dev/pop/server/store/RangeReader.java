@@ -5,29 +5,24 @@ import dev.pop.proto.RangeRequest;
 import dev.pop.proto.RangeResponse;
 import dev.pop.proto.Response;
 import dev.pop.server.apply.Errors;
-import org.rocksdb.ReadOptions;
-import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
-import org.rocksdb.Slice;
 
 import java.util.Arrays;
 
 /**
- * Answers range requests from one RocksDB snapshot (given by the read options) with etcd's semantics: the
+ * Answers range requests from one {@link StoreView} (a query's snapshot, or a txn's pending state) with etcd's semantics: the
  * current state from the {@code k} keys, an older revision from the history, where each key's newest version at
  * or before that revision is found by one seek into its (newest-first) group. Scans carry an upper bound so
  * RocksDB stops at the range end instead of stepping over the deletion tombstones behind it.
  */
 final class RangeReader {
-  private final RocksDB db;
-  private final ReadOptions snapshotRead;
+  private final StoreView view;
   private final Meta meta;
 
-  /** {@code meta} must have been read from the same snapshot. */
-  RangeReader(RocksDB db, ReadOptions snapshotRead, Meta meta) {
-    this.db = db;
-    this.snapshotRead = snapshotRead;
+  /** {@code meta} must describe the same state as {@code view}. */
+  RangeReader(StoreView view, Meta meta) {
+    this.view = view;
     this.meta = meta;
   }
 
@@ -50,16 +45,15 @@ final class RangeReader {
 
   private void readCurrent(RangeRequest request, Collector out) throws RocksDBException {
     if (request.getRangeEnd().isEmpty()) {
-      byte[] record = db.get(snapshotRead, KeySpace.current(request.getKey()));
+      byte[] record = view.get(KeySpace.current(request.getKey()));
       if (record != null) {
         out.add(request.getKey(), record);
       }
       return;
     }
     byte[] end = KeySpace.currentEnd(request.getKey(), request.getRangeEnd());
-    try (Slice bound = new Slice(end);
-         ReadOptions read = new ReadOptions(snapshotRead).setIterateUpperBound(bound);
-         RocksIterator it = db.newIterator(read)) {
+    try (PendingBatch.Scan scan = view.scan(end)) {
+      RocksIterator it = scan.it;
       for (it.seek(KeySpace.current(request.getKey())); it.isValid(); it.next()) {
         byte[] k = it.key();
         if (!KeySpace.before(k, end)) {
@@ -77,9 +71,8 @@ final class RangeReader {
 
   private void readHistory(RangeRequest request, long revision, Collector out) throws RocksDBException {
     byte[] end = KeySpace.historyEnd(request.getKey(), request.getRangeEnd());
-    try (Slice bound = new Slice(end);
-         ReadOptions read = new ReadOptions(snapshotRead).setIterateUpperBound(bound);
-         RocksIterator it = db.newIterator(read)) {
+    try (PendingBatch.Scan scan = view.scan(end)) {
+      RocksIterator it = scan.it;
       it.seek(KeySpace.withRevision(KeySpace.historyGroup(request.getKey()), revision));
       while (it.isValid()) {
         byte[] k = it.key();

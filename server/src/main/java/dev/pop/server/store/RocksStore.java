@@ -8,13 +8,12 @@ import dev.pop.proto.QueryResult;
 import dev.pop.proto.Request;
 import dev.pop.proto.Response;
 import dev.pop.proto.ResponseHeader;
-import dev.pop.proto.StatusResponse;
 import dev.pop.server.apply.Applier;
 import dev.pop.server.apply.Errors;
-import dev.pop.server.apply.LeaseLookup;
 import dev.pop.server.apply.Limits;
 import dev.pop.server.apply.QuotaApplier;
 import dev.pop.server.apply.ReplicatedStore;
+import dev.pop.server.lease.LeaseClock;
 import org.rocksdb.Checkpoint;
 import org.rocksdb.MutableDBOptions;
 import org.rocksdb.ReadOptions;
@@ -31,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -49,6 +49,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *
  * <p>Threads: {@link #apply} (and {@link #compact}, {@link #checkpoint}) are serialized; {@link #query} runs
  * concurrently on a RocksDB snapshot; {@link #close} waits for both.
+ *
+ * <p>Beside the store, each instance keeps a {@link MemberLocalState} (lease clock, parked lock waits), fed after
+ * each commit; it is not replicated state.
  */
 public final class RocksStore implements ReplicatedStore {
   static {
@@ -59,6 +62,7 @@ public final class RocksStore implements ReplicatedStore {
   private final StoreOptions options;
   private final PendingBatch pending;
   private final CommandApplier commands;
+  private final MemberLocalState local = new MemberLocalState();
   /** Queries, applies and the rest hold the read lock; close holds the write lock, so no native call outlives the DB. */
   private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
   private final Object writeLock = new Object();
@@ -76,8 +80,9 @@ public final class RocksStore implements ReplicatedStore {
     this.committed = Meta.decode(db.get(options.applyRead, KeySpace.META_KEY));
     this.pending = new PendingBatch(db, options.applyRead);
     Applier applier = new QuotaApplier(
-        new KvApplier(pending, LeaseLookup.NONE), limits.quotaBytes(), () -> pending.meta().logicalSize);
+        new StoreApplier(pending), limits.quotaBytes(), () -> pending.meta().logicalSize);
     this.commands = new CommandApplier(applier, SessionTable.load(pending));
+    local.seed(new SnapshotView(db, options.applyRead));
   }
 
   /** Opens (or creates) the store in {@code dir}; a checkpoint directory opens as a store at its applied index. */
@@ -133,13 +138,23 @@ public final class RocksStore implements ReplicatedStore {
           return replayed(base, entry);
         }
         try {
-          pending.begin(base);
+          pending.begin(base, entry.getLeaderTimeMs());
           pending.meta().appliedIndex = index;
           pending.meta().appliedTerm = term;
-          List<Response> responses = entry.getBodyCase() == LogEntry.BodyCase.COMMAND
-              ? commands.apply(entry.getCommand(), entry.getLeaderTimeMs())
-              : List.of();
+          List<Response> responses;
+          switch (entry.getBodyCase()) {
+            case COMMAND:
+              responses = commands.apply(entry.getCommand(), entry.getLeaderTimeMs());
+              break;
+            case INTERNAL:
+              responses = commands.applyInternal(entry.getInternal(), entry.getLeaderTimeMs());
+              break;
+            default:
+              responses = List.of();
+          }
+          List<ApplyEvent> events = pending.events();
           committed = pending.commit(options.write);
+          local.publish(events);
           return result(committed, responses);
         } catch (IOException | RocksDBException | RuntimeException e) {
           failure = e;
@@ -151,6 +166,12 @@ public final class RocksStore implements ReplicatedStore {
     } finally {
       lifecycle.readLock().unlock();
     }
+  }
+
+  /** This member's lease timing, fed by this store's applies. */
+  @Override
+  public LeaseClock leaseClock() {
+    return local.leaseClock();
   }
 
   /** An entry applied before a restart: nothing changes; the responses come from its session if still kept. */
@@ -179,8 +200,8 @@ public final class RocksStore implements ReplicatedStore {
   }
 
   /**
-   * Answers ranges and status from one RocksDB snapshot. A storage failure is an {@link UncheckedIOException};
-   * everything else is a per-request error.
+   * Answers the reads of a Query from one RocksDB snapshot. A storage failure is an {@link UncheckedIOException};
+   * everything else is a per-request error. A lock_wait answers with the waiter's state at once.
    */
   @Override
   public QueryResult query(Query query) {
@@ -190,10 +211,10 @@ public final class RocksStore implements ReplicatedStore {
       Snapshot snapshot = db.getSnapshot();
       try (ReadOptions read = new ReadOptions().setSnapshot(snapshot)) {
         Meta meta = Meta.decode(db.get(read, KeySpace.META_KEY));
-        RangeReader ranges = new RangeReader(db, read, meta);
+        QueryReader reader = new QueryReader(new SnapshotView(db, read), meta, local.leaseClock());
         QueryResult.Builder out = QueryResult.newBuilder().setHeader(header(meta));
         for (Request request : query.getRequestsList()) {
-          out.addResponses(answer(request, ranges, meta));
+          out.addResponses(reader.answer(request));
         }
         return out.build();
       } finally {
@@ -206,21 +227,27 @@ public final class RocksStore implements ReplicatedStore {
     }
   }
 
-  private static Response answer(Request request, RangeReader ranges, Meta meta) throws RocksDBException {
-    switch (request.getOpCase()) {
-      case RANGE:
-        return ranges.range(request.getRange());
-      case STATUS:
-        return Response.newBuilder().setStatus(StatusResponse.newBuilder()
-            .setRevision(meta.revision)
-            .setCompactRevision(meta.compactRevision)
-            .setAppliedIndex(meta.appliedIndex)
-            .setKeyCount(meta.keyCount)
-            .setStoreBytes(meta.logicalSize)).build();
-      default:
-        return Errors.response(Errors.invalidArgument(
-            "request: " + request.getOpCase() + " is not a read; a Query holds only range and status"));
+  /**
+   * Like {@link #query}, except that a Query holding one lock_wait whose waiter is still queued completes later:
+   * when the apply of a later entry grants the lock to that waiter or drops it, or after wait_ms (then still
+   * queued). The answer always comes from the store as it stands at that moment.
+   */
+  @Override
+  public CompletableFuture<QueryResult> queryAsync(Query query) {
+    try {
+      if (query.getRequestsCount() != 1 || !query.getRequests(0).hasLockWait()
+          || query.getRequests(0).getLockWait().getWaitMs() <= 0) {
+        return CompletableFuture.completedFuture(query(query));
+      }
+      return local.lockWait(query, this::query);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
     }
+  }
+
+  /** Lock waits parked on this member now. */
+  public int parkedLockWaits() {
+    return local.parkedLockWaits();
   }
 
   /**
@@ -327,6 +354,7 @@ public final class RocksStore implements ReplicatedStore {
         return;
       }
       closed = true;
+      local.close();
       RocksDBException failure = null;
       try {
         if (flush) {

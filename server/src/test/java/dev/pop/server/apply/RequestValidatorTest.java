@@ -150,14 +150,13 @@ class RequestValidatorTest {
 
   @Test
   void writesAndReadsStayInTheirEnvelope() {
-    assertEquals("range: not allowed in a Command (writes only: put, delete_range); send it in a Query",
-        refusal(command(range(RangeRequest.newBuilder().setKey(bs("a"))))));
-    assertEquals("status: not allowed in a Command (writes only: put, delete_range); send it in a Query",
-        refusal(command(status())));
-    assertEquals("put: not allowed in a Query (reads only: range, status); send it in a Command",
-        refusal(put(bs("k"), bs("v"))));
-    assertEquals("delete_range: not allowed in a Query (reads only: range, status); send it in a Command",
-        refusal(delete(bs("k"), ByteString.EMPTY)));
+    String writes = "(writes only: put, delete_range, txn, increment, lease_grant, lease_keep_alive, lease_revoke, "
+        + "lock, unlock); send it in a Query";
+    String reads = "(reads only: range, status, txn, lease_time_to_live, lock_status, lock_wait); send it in a Command";
+    assertEquals("range: not allowed in a Command " + writes, refusal(command(range(RangeRequest.newBuilder().setKey(bs("a"))))));
+    assertEquals("status: not allowed in a Command " + writes, refusal(command(status())));
+    assertEquals("put: not allowed in a Query " + reads, refusal(put(bs("k"), bs("v"))));
+    assertEquals("delete_range: not allowed in a Query " + reads, refusal(delete(bs("k"), ByteString.EMPTY)));
   }
 
   @Test

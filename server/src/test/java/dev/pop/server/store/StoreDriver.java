@@ -64,6 +64,17 @@ final class StoreDriver implements AutoCloseable {
     return apply(entry(timeMs, command(client, requestId, ackBelow, requests)));
   }
 
+  /** Applies the leader's own entry ({@code LogEntry.internal}) and returns its responses. */
+  CommandResult internal(Request... requests) throws IOException {
+    return apply(LogEntry.newBuilder().setLeaderTimeMs(timeMs)
+        .setInternal(Command.newBuilder().addAllRequests(java.util.List.of(requests))).build());
+  }
+
+  /** Answers one read request. */
+  Response query(Request request) {
+    return store.query(Query.newBuilder().addRequests(request).build()).getResponses(0);
+  }
+
   Response read(RangeRequest range) {
     return store.query(Query.newBuilder().addRequests(Request.newBuilder().setRange(range)).build()).getResponses(0);
   }
