@@ -1,5 +1,6 @@
 package dev.pop.cli;
 
+import dev.pop.cli.command.BenchCommand;
 import dev.pop.cli.command.DeleteCommand;
 import dev.pop.cli.command.GetCommand;
 import dev.pop.cli.command.PutCommand;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Mixin;
       GetCommand.class,
       DeleteCommand.class,
       StatusCommand.class,
+      BenchCommand.class,
       HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -124,6 +126,10 @@ public final class PopCtl {
 
   public PrintStream out() {
     return out;
+  }
+
+  public PrintStream err() {
+    return err;
   }
 
   private static PrintWriter writer(PrintStream stream) {

@@ -9,6 +9,7 @@ import dev.pop.client.kv.PutOptions;
 import dev.pop.client.kv.PutResult;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -22,11 +23,12 @@ public final class FakeKv implements Kv {
     }
   }
 
-  public final List<Call> calls = new ArrayList<>();
+  /** Synchronized: the async calls run on other threads ({@code popctl bench} makes many at once). */
+  public final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
   public PutResult putResult = Fixtures.putResult(5);
   public GetResult getResult = Fixtures.getResult(9);
   public DeleteResult deleteResult = Fixtures.deleteResult(1, 10);
-  public RuntimeException failure;
+  public volatile RuntimeException failure;
 
   @Override
   public PutResult put(String key, String value) {
