@@ -41,7 +41,8 @@ public final class PopServer implements AutoCloseable {
         config.storeDir(),
         dir -> RocksStore.open(dir, config.limits()),
         new RequestValidator(config.limits()),
-        config.tuning().electionMax().toMillis());
+        config.tuning().electionMax().toMillis(),
+        config.unsafeLocalReads());
     final List<RaftPeer> peers = config.peers().entrySet().stream()
         .map(e -> RaftPeer.newBuilder().setId(e.getKey()).setAddress(e.getValue()).build())
         .toList();

@@ -70,6 +70,8 @@ public final class PopStateMachine extends BaseStateMachine {
   private final long quorumStaleAfterMs;
   private volatile ReplicatedStore store;
   private volatile QuorumGuard quorumGuard;
+  private volatile ReadBarrier readBarrier;
+  private final boolean unsafeLocalReads;
   private volatile String memberId = "";
   // [issue 4 wiring] lease expiry: while leader, the task proposes expiries through this member itself, under a
   // client id only this process knows; startTransaction accepts internal ops (lease_expire) only from it.
@@ -78,8 +80,16 @@ public final class PopStateMachine extends BaseStateMachine {
       () -> store == null ? null : store.leaseClock(), selfProposer);
   /** POP log entries applied since start (Ratis' own metadata and configuration entries not counted). */
   private final java.util.concurrent.atomic.AtomicLong appliedEntries = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong snapshotInstalls = new java.util.concurrent.atomic.AtomicLong();
 
   public PopStateMachine(Path storeDir, StoreOpener opener, RequestValidator validator, long quorumStaleAfterMs) {
+    this(storeDir, opener, validator, quorumStaleAfterMs, false);
+  }
+
+  /** @param unsafeLocalReads TEST ONLY: answer linearizable reads without proving leadership (see ServerConfig) */
+  public PopStateMachine(Path storeDir, StoreOpener opener, RequestValidator validator, long quorumStaleAfterMs,
+      boolean unsafeLocalReads) {
+    this.unsafeLocalReads = unsafeLocalReads;
     this.storeDir = storeDir;
     this.opener = opener;
     this.validator = validator;
@@ -98,6 +108,13 @@ public final class PopStateMachine extends BaseStateMachine {
         throw new IllegalStateException(e);
       }
     }, quorumStaleAfterMs);
+    readBarrier = new ReadBarrier(() -> {
+      try {
+        return server.getDivision(groupId).getInfo();
+      } catch (IOException e) {
+        throw new IllegalStateException("not a member of the POP group", e);
+      }
+    }, selfProposer::propose);
     getLifeCycle().startAndTransition(this::openStore, IOException.class);
   }
 
@@ -189,6 +206,11 @@ public final class PopStateMachine extends BaseStateMachine {
   /** Accepts a Command of this member's own proposer into the log as {@code LogEntry.internal}. */
   private TransactionContext startInternal(TransactionContext.Builder trx, ByteString content) throws IOException {
     final Command command = Command.parseFrom(content.asReadOnlyByteBuffer());
+    if (command.getRequestsCount() == 0) {
+      // a read barrier (ReadBarrier): an entry with no body, only to prove leadership through a commit
+      final LogEntry noop = LogEntry.newBuilder().setLeaderTimeMs(System.currentTimeMillis()).build();
+      return trx.setLogData(UnsafeByteOperations.unsafeWrap(noop.toByteArray())).setStateMachineContext(noop).build();
+    }
     final Optional<dev.pop.proto.Error> invalid = validator.validateInternal(command);
     if (invalid.isPresent()) {
       return reject(trx, PopRejection.of(invalid.get()));
@@ -270,8 +292,29 @@ public final class PopStateMachine extends BaseStateMachine {
 
   // ------------------------------------------------------------------ reads
 
+  /** Linearizable read (Ratis ran ReadIndex first): also waits for a {@link ReadBarrier}. */
   @Override
   public CompletableFuture<Message> query(Message request) {
+    final long arrival = System.nanoTime();
+    if (unsafeLocalReads) {
+      return answer(request); // test-only switch: no leadership proof at all
+    }
+    final CompletableFuture<Void> barrier;
+    try {
+      barrier = readBarrier.await(arrival);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(new PopRejection(ErrorCode.UNAVAILABLE, "read: " + e.getMessage()));
+    }
+    return barrier.thenCompose(v -> answer(request));
+  }
+
+  /** Serializable read: this member's local state, as it is. */
+  @Override
+  public CompletableFuture<Message> queryStale(Message request, long minIndex) {
+    return answer(request);
+  }
+
+  private CompletableFuture<Message> answer(Message request) {
     final Query query;
     try {
       query = Query.parseFrom(request.getContent().asReadOnlyByteBuffer());
@@ -341,6 +384,7 @@ public final class PopStateMachine extends BaseStateMachine {
   /** Called by Ratis after it installed a snapshot from the leader into the state machine directory. */
   @Override
   public void reinitialize() throws IOException {
+    snapshotInstalls.incrementAndGet();
     storeLock.writeLock().lock();
     try {
       snapshots.reload();
@@ -367,6 +411,11 @@ public final class PopStateMachine extends BaseStateMachine {
       storeLock.writeLock().unlock();
     }
     super.close();
+  }
+
+  /** Snapshots installed from the leader since start (a new or far-behind member catching up). */
+  public long snapshotInstalls() {
+    return snapshotInstalls.get();
   }
 
   /** Number of POP log entries this member applied since it started (for metrics and tests). */

@@ -30,6 +30,8 @@ public final class RatisProperties {
     RaftServerConfigKeys.Read.setOption(p, config.unsafeLocalReads()
         ? RaftServerConfigKeys.Read.Option.DEFAULT // test-only switch: must be caught by the Jepsen checker
         : RaftServerConfigKeys.Read.Option.LINEARIZABLE);
+    // ReadIndex alone is not enough in Ratis 3.3 (it reuses an old heartbeat acknowledgement): the state machine
+    // adds a ReadBarrier to every linearizable read; see ReadBarrier.
     RaftServerConfigKeys.Read.setLeaderLeaseEnabled(p, false);
     RaftServerConfigKeys.Read.setTimeout(p, TimeDuration.valueOf(10, TimeUnit.SECONDS));
 
