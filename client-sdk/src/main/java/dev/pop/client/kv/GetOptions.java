@@ -72,8 +72,9 @@ public final class GetOptions {
 
   /**
    * The id of the member that must answer; {@code null} for the default (linearizable: the leader; serializable:
-   * any member). A linearizable read on a follower is still linearizable: the follower asks the leader for its
-   * commit index (ReadIndex) and answers once it has applied up to it.
+   * any member). Linearizable reads are answered only by the leader, after it proves its leadership through the
+   * log; naming a follower gets UNAVAILABLE (Ratis' follower ReadIndex trusts a leader's possibly stale
+   * acknowledgement, see the server's ReadBarrier).
    */
   public String member() {
     return member;
