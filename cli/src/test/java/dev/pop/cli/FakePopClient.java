@@ -9,6 +9,7 @@ import dev.pop.client.PopClient;
 public final class FakePopClient implements PopClient {
 
   public final FakeKv kv = new FakeKv();
+  public final FakeCoordination coordination = new FakeCoordination();
   public ClusterStatus status = Fixtures.threeMemberStatus();
   public RuntimeException statusFailure;
   public boolean closed;
@@ -26,6 +27,31 @@ public final class FakePopClient implements PopClient {
       }
       return status;
     };
+  }
+
+  @Override
+  public dev.pop.client.Txn txn() {
+    return coordination.txn();
+  }
+
+  @Override
+  public dev.pop.client.Counters counters() {
+    return coordination.counters();
+  }
+
+  @Override
+  public dev.pop.client.Leases leases() {
+    return coordination.leases();
+  }
+
+  @Override
+  public dev.pop.client.Locks locks() {
+    return coordination.locks();
+  }
+
+  @Override
+  public dev.pop.client.Elections elections() {
+    return coordination.elections();
   }
 
   @Override

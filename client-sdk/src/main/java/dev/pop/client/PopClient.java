@@ -40,6 +40,21 @@ public interface PopClient extends AutoCloseable {
   /** Cluster status. */
   Cluster cluster();
 
+  /** A new transaction to build and commit; one per transaction. */
+  Txn txn();
+
+  /** Counters with bounds. */
+  Counters counters();
+
+  /** Leases and their keepers. */
+  Leases leases();
+
+  /** Fenced FIFO locks. */
+  Locks locks();
+
+  /** Leader election (on locks). */
+  Elections elections();
+
   /**
    * Closes connections and threads. Calls still pending fail: reads and unsent writes with
    * {@link UnavailableException}, writes already sent with {@link UnknownOutcomeException}. Idempotent.

@@ -36,6 +36,7 @@ public final class PopServer implements AutoCloseable {
 
   /** Starts a member; returns once its RPC port is open (not once a leader is elected). */
   public static PopServer start(ServerConfig config) throws IOException {
+    RestoredDataDir.prepare(config);
     Files.createDirectories(config.raftDir());
     final PopStateMachine sm = new PopStateMachine(
         config.storeDir(),
@@ -43,11 +44,15 @@ public final class PopServer implements AutoCloseable {
         new RequestValidator(config.limits()),
         config.tuning().electionMax().toMillis(),
         config.unsafeLocalReads());
+    // A member's HTTP address rides in its peer record's dataStreamAddress: POP runs no Ratis data stream, and so
+    // the Raft configuration itself tells every member (and the SDK) where the others' HTTP API is.
     final List<RaftPeer> peers = config.peers().entrySet().stream()
-        .map(e -> RaftPeer.newBuilder().setId(e.getKey()).setAddress(e.getValue()).build())
+        .map(e -> RaftPeer.newBuilder().setId(e.getKey()).setAddress(e.getValue())
+            .setDataStreamAddress(config.peersHttp().get(e.getKey())).build())
         .toList();
-    final RaftGroup group = config.join() || peers.isEmpty()
-        ? RaftGroup.emptyGroup() : RaftGroup.valueOf(PopGroup.ID, peers);
+    // A joining member starts in the POP group with no peers and waits for the leader to add it (as Ratis'
+    // MiniRaftCluster.addNewPeers does); on restart its configuration comes from its log.
+    final RaftGroup group = RaftGroup.valueOf(PopGroup.ID, config.join() ? List.of() : peers);
     final RaftServer raft = RaftServer.newBuilder()
         .setServerId(RaftPeerId.valueOf(config.id()))
         .setGroup(group)
@@ -61,10 +66,16 @@ public final class PopServer implements AutoCloseable {
     }
     HttpFront http = null;
     if (config.httpAddress() != null) {
-      http = HttpFront.start(config.httpAddress(), raft);
+      try {
+        http = HttpFront.start(config, raft, sm);
+      } catch (RuntimeException e) {
+        raft.close(); // e.g. the HTTP port is taken: do not leave a member running without its front
+        throw new IOException("cannot serve HTTP on " + config.httpAddress() + ": " + e.getMessage(), e);
+      }
     }
     LOG.info("POP member {} serving Raft/client on {}{} (peers {})", config.id(), config.raftAddress(),
-        http == null ? "" : ", HTTP on " + config.httpAddress(), config.peers());
+        http == null ? "" : ", HTTP on " + config.httpAddress(),
+        config.join() ? "none: waiting to be added" : config.peers());
     return new PopServer(config, raft, sm, http);
   }
 

@@ -37,6 +37,9 @@ public final class PopServerMain implements Callable<Integer> {
   String http;
   @Option(names = "--peers", description = "Initial voting members ID=HOST:PORT,... (this member included).")
   String peers;
+  @Option(names = "--peers-http", description = "HTTP addresses of the initial members ID=HOST:PORT,... (optional; "
+      + "recorded in the Raft configuration so status pages and popctl can find every member's HTTP API).")
+  String peersHttp;
   @Option(names = "--join", description = "Start empty and wait to be added as a member.")
   boolean join;
   @Option(names = "--config", description = "Properties file with the same keys as the flags.")
@@ -82,13 +85,21 @@ public final class PopServerMain implements Callable<Integer> {
       throw new CommandLine.ParameterException(new CommandLine(this),
           "--id, --data-dir and --raft are required (or use --dev)");
     }
-    final Map<String, String> peerMap = parsePeers(peers == null ? (join ? "" : id + "=" + raft) : peers);
+    final Map<String, String> peerMap = parsePeers("--peers", peers == null ? (join ? "" : id + "=" + raft) : peers);
     if (!join && !peerMap.containsKey(id)) {
       throw new CommandLine.ParameterException(new CommandLine(this),
           "--peers must include this member (" + id + "), got: " + peers);
     }
+    final Map<String, String> httpMap = new LinkedHashMap<>(parsePeers("--peers-http", peersHttp == null ? "" : peersHttp));
+    if (http != null) {
+      httpMap.putIfAbsent(id, http);
+    }
+    if (adminTokenFile != null && !Files.isReadable(adminTokenFile)) {
+      throw new CommandLine.ParameterException(new CommandLine(this),
+          "--admin-token-file " + adminTokenFile + " is not a readable file");
+    }
     return new ServerConfig(id, dataDir, address("--raft", raft), http == null ? null : address("--http", http),
-        peerMap, join, Limits.DEFAULT, ServerConfig.Tuning.DEFAULT, unsafeLocalReads);
+        peerMap, join, Limits.DEFAULT, ServerConfig.Tuning.DEFAULT, unsafeLocalReads, httpMap, adminTokenFile);
   }
 
   private InetSocketAddress address(String flag, String hostPort) {
@@ -104,7 +115,7 @@ public final class PopServerMain implements Callable<Integer> {
     }
   }
 
-  private Map<String, String> parsePeers(String spec) {
+  private Map<String, String> parsePeers(String flag, String spec) {
     final Map<String, String> out = new LinkedHashMap<>();
     for (String part : spec.split(",")) {
       if (part.isBlank()) {
@@ -113,9 +124,9 @@ public final class PopServerMain implements Callable<Integer> {
       final String[] kv = part.trim().split("=", 2);
       if (kv.length != 2 || kv[0].isBlank()) {
         throw new CommandLine.ParameterException(new CommandLine(this),
-            "--peers must be ID=HOST:PORT,...; bad entry: " + part);
+            flag + " must be ID=HOST:PORT,...; bad entry: " + part);
       }
-      address("--peers", kv[1]);
+      address(flag, kv[1]);
       out.put(kv[0].trim(), kv[1].trim());
     }
     return out;

@@ -21,6 +21,9 @@ import java.util.Objects;
  * @param join         start without a group and wait to be added as a member
  * @param unsafeLocalReads TEST ONLY: answer linearizable reads from the leader's local state without ReadIndex,
  *                     so a deposed leader can serve stale reads. Exists to prove the Jepsen checker catches that.
+ * @param peersHttp    HTTP addresses (id → host:port) of the initial members, recorded in the Raft configuration so
+ *                     every member can tell where the others' HTTP API is; may be empty or partial
+ * @param adminTokenFile file holding the bearer token mutating admin calls need, or null for no token
  */
 public record ServerConfig(
     String id,
@@ -31,13 +34,22 @@ public record ServerConfig(
     boolean join,
     Limits limits,
     Tuning tuning,
-    boolean unsafeLocalReads) {
+    boolean unsafeLocalReads,
+    Map<String, String> peersHttp,
+    Path adminTokenFile) {
+
+  /** Without initial HTTP addresses and without an admin token. */
+  public ServerConfig(String id, Path dataDir, InetSocketAddress raftAddress, InetSocketAddress httpAddress,
+      Map<String, String> peers, boolean join, Limits limits, Tuning tuning, boolean unsafeLocalReads) {
+    this(id, dataDir, raftAddress, httpAddress, peers, join, limits, tuning, unsafeLocalReads, Map.of(), null);
+  }
 
   public ServerConfig {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(raftAddress, "raftAddress");
     peers = Map.copyOf(new LinkedHashMap<>(peers));
+    peersHttp = peersHttp == null ? Map.of() : Map.copyOf(peersHttp);
     limits = limits == null ? Limits.DEFAULT : limits;
     tuning = tuning == null ? Tuning.DEFAULT : tuning;
   }

@@ -30,17 +30,36 @@ public final class MiniPopCluster implements AutoCloseable {
   private final Map<String, PopServer> running = new LinkedHashMap<>();
   private final ServerConfig.Tuning timing;
   private final Limits limits;
+  /** Id → HTTP address; empty when the cluster runs without HTTP. */
+  private final Map<String, String> http = new LinkedHashMap<>();
+  private final java.util.Set<String> joining = new java.util.HashSet<>();
+  private final boolean withHttp;
+  private final Path adminTokenFile;
 
   public MiniPopCluster(Path root, int size) throws IOException {
     this(root, size, FAST, Limits.DEFAULT);
   }
 
   public MiniPopCluster(Path root, int size, ServerConfig.Tuning timing, Limits limits) throws IOException {
+    this(root, size, timing, limits, false, null);
+  }
+
+  /**
+   * @param withHttp give every member an HTTP front on a free port (see {@link #httpAddress})
+   * @param adminTokenFile the members' {@code --admin-token-file}, or null
+   */
+  public MiniPopCluster(Path root, int size, ServerConfig.Tuning timing, Limits limits, boolean withHttp,
+      Path adminTokenFile) throws IOException {
     this.root = root;
     this.timing = timing;
     this.limits = limits;
+    this.withHttp = withHttp;
+    this.adminTokenFile = adminTokenFile;
     for (int i = 1; i <= size; i++) {
       peers.put("n" + i, "127.0.0.1:" + freePort());
+      if (withHttp) {
+        http.put("n" + i, "127.0.0.1:" + freePort());
+      }
     }
     for (String id : peers.keySet()) {
       start(id);
@@ -70,9 +89,35 @@ public final class MiniPopCluster implements AutoCloseable {
 
   public void start(String id) throws IOException {
     final String[] hp = peers.get(id).split(":");
+    final String[] h = http.containsKey(id) ? http.get(id).split(":") : null;
+    final boolean join = joining.contains(id);
     final ServerConfig cfg = new ServerConfig(id, root.resolve(id), new InetSocketAddress(hp[0], Integer.parseInt(hp[1])),
-        null, peers, false, limits, timing, false);
+        h == null ? null : new InetSocketAddress(h[0], Integer.parseInt(h[1])), join ? Map.of() : peers, join, limits,
+        timing, false, join ? Map.of() : http, adminTokenFile);
     running.put(id, PopServer.start(cfg));
+  }
+
+  /** HTTP address (host:port) of a member of a cluster built with HTTP, else null. */
+  public String httpAddress(String id) {
+    return http.get(id);
+  }
+
+  /** Starts a new member with {@code --join} on free ports; it serves once a member add names it. */
+  public void startJoining(String id) throws IOException {
+    peers.put(id, "127.0.0.1:" + freePort());
+    if (withHttp) {
+      http.put(id, "127.0.0.1:" + freePort());
+    }
+    joining.add(id);
+    start(id);
+  }
+
+  /** Stops a member removed from the cluster and forgets it: it is no longer listed or started. */
+  public void forget(String id) throws IOException {
+    stop(id);
+    peers.remove(id);
+    http.remove(id);
+    joining.remove(id);
   }
 
   /** Stops a member; its data directory stays, so {@link #start} brings it back. */

@@ -37,6 +37,12 @@ final class Futures {
       copy.initCause(c);
       return copy;
     }
+    if (t instanceof dev.pop.client.LockNotAcquiredException n) {
+      dev.pop.client.LockNotAcquiredException copy =
+          new dev.pop.client.LockNotAcquiredException(n.lockName(), n.leftQueue(), n.getMessage());
+      copy.initCause(n);
+      return copy;
+    }
     if (t instanceof PopException p) {
       PopException copy = PopErrors.of(p.code(), p.getMessage());
       copy.initCause(p);

@@ -12,6 +12,7 @@ final class Lanes implements AutoCloseable {
   private final SdkExecutors executors;
   private final Lane writes;
   private final Lane linearizableReads;
+  private final Lane lockWaits;
   private final ConcurrentMap<String, Lane> memberLinearizableReads = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Lane> serializableReads = new ConcurrentHashMap<>();
   private volatile boolean closed;
@@ -23,6 +24,15 @@ final class Lanes implements AutoCloseable {
     this.writes = new Lane("pop-writes", RequestKind.WRITE, null, transport, config, executors, session);
     this.linearizableReads = new Lane("pop-reads", RequestKind.LINEARIZABLE_READ, null, transport, config, executors,
         null);
+    // one parked lock wait per Query, and as many in flight as there are waiting callers (up to the limit)
+    ClientConfig waits = new ClientConfig(config.endpoints(), config.timeout(), 1, config.maxBatchBytes(),
+        ClientConfig.MAX_IN_FLIGHT_LIMIT, java.time.Duration.ZERO);
+    this.lockWaits = new Lane("pop-lock-waits", RequestKind.LOCK_WAIT, null, transport, waits, executors, null);
+  }
+
+  /** Lock waits: each alone in its Query, unordered, many in flight. */
+  Lane lockWaits() {
+    return lockWaits;
   }
 
   Lane writes() {
@@ -58,6 +68,7 @@ final class Lanes implements AutoCloseable {
     closed = true;
     writes.close();
     linearizableReads.close();
+    lockWaits.close();
     memberLinearizableReads.values().forEach(Lane::close);
     serializableReads.values().forEach(Lane::close);
   }

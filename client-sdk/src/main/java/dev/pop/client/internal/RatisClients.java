@@ -35,8 +35,13 @@ public final class RatisClients {
 
   /** A client for one request kind, aimed first at {@code leaderHint} (null: Ratis' choice). */
   public RaftClient newDataClient(Membership membership, String leaderHint) {
+    return newDataClient(membership, leaderHint, config.attemptTimeout());
+  }
+
+  /** A data client whose attempts time out after {@code attemptTimeout} (longer for parked lock waits). */
+  public RaftClient newDataClient(Membership membership, String leaderHint, Duration attemptTimeout) {
     RaftProperties p = new RaftProperties();
-    RaftClientConfigKeys.Rpc.setRequestTimeout(p, millis(config.attemptTimeout()));
+    RaftClientConfigKeys.Rpc.setRequestTimeout(p, millis(attemptTimeout));
     RaftClientConfigKeys.Async.setOutstandingRequestsMax(p, Math.max(100, 4 * config.maxInFlightBatches() + 16));
     RaftClientConfigKeys.Async.Experimental.setSendDummyRequest(p, false);
     RetryPolicy policy = ExceptionDependentRetry.newBuilder()

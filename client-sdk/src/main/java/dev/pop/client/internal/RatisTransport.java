@@ -1,6 +1,7 @@
 package dev.pop.client.internal;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +31,8 @@ public final class RatisTransport implements PopTransport {
   private final Executor closer;
   private final RaftClientSlot writeSlot;
   private final RaftClientSlot readSlot;
+  /** Lock waits: unordered linearizable reads with a longer attempt timeout (they are parked up to wait_ms). */
+  private final RaftClientSlot lockWaitSlot;
   private final ConcurrentMap<String, RaftClientSlot> staleSlots = new ConcurrentHashMap<>();
   /** Linearizable reads run on a chosen member (Ratis follower ReadIndex). */
   private final ConcurrentMap<String, RaftClientSlot> memberReadSlots = new ConcurrentHashMap<>();
@@ -44,6 +47,9 @@ public final class RatisTransport implements PopTransport {
         m -> retireAll());
     this.writeSlot = newSlot();
     this.readSlot = newSlot();
+    Duration lockWaitAttempt = config.attemptTimeout().plus(Duration.ofMillis(LockAcquisition.MAX_WAIT_MS));
+    this.lockWaitSlot = new RaftClientSlot(
+        () -> clients.newDataClient(directory.known(), directory.leaderHint(), lockWaitAttempt), closer);
   }
 
   MemberDirectory directory() {
@@ -105,6 +111,7 @@ public final class RatisTransport implements PopTransport {
         case LINEARIZABLE_READ -> target == null ? client.async().sendReadOnly(msg)
             : client.async().sendReadOnly(msg, RaftPeerId.valueOf(to));
         case SERIALIZABLE_READ -> client.async().sendStaleRead(msg, 0, RaftPeerId.valueOf(to));
+        case LOCK_WAIT -> client.async().sendReadOnlyUnordered(msg, null);
       };
     } catch (RuntimeException e) {
       f = CompletableFuture.failedFuture(e);
@@ -123,7 +130,7 @@ public final class RatisTransport implements PopTransport {
         throw cause instanceof CompletionException ce ? ce : new CompletionException(cause);
       }
       consecutiveFailures.set(0);
-      if (kind == RequestKind.WRITE || (kind == RequestKind.LINEARIZABLE_READ && member == null)) {
+      if (kind == RequestKind.WRITE || (kind != RequestKind.SERIALIZABLE_READ && member == null)) {
         directory.leaderIs(reply.getServerId().toString());
       }
       return reply.getMessage().getContent().asReadOnlyByteBuffer();
@@ -161,6 +168,7 @@ public final class RatisTransport implements PopTransport {
       case WRITE -> writeSlot;
       case LINEARIZABLE_READ -> target == null ? readSlot : memberReadSlots.computeIfAbsent(target, t -> newSlot());
       case SERIALIZABLE_READ -> staleSlots.computeIfAbsent(target, t -> newSlot());
+      case LOCK_WAIT -> lockWaitSlot;
     };
   }
 
@@ -171,6 +179,7 @@ public final class RatisTransport implements PopTransport {
   private void retireAll() {
     writeSlot.retireCurrent();
     readSlot.retireCurrent();
+    lockWaitSlot.retireCurrent();
     staleSlots.values().forEach(RaftClientSlot::retireCurrent);
     memberReadSlots.values().forEach(RaftClientSlot::retireCurrent);
   }
@@ -192,6 +201,7 @@ public final class RatisTransport implements PopTransport {
   public void close() {
     writeSlot.close();
     readSlot.close();
+    lockWaitSlot.close();
     staleSlots.values().forEach(RaftClientSlot::close);
     memberReadSlots.values().forEach(RaftClientSlot::close);
   }

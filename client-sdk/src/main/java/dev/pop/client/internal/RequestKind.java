@@ -7,7 +7,13 @@ public enum RequestKind {
   /** A Query answered by the leader after ReadIndex. */
   LINEARIZABLE_READ,
   /** A Query answered by one member from its local state (Ratis stale read). */
-  SERIALIZABLE_READ;
+  SERIALIZABLE_READ,
+  /**
+   * A Query holding one lock_wait, answered by the leader after ReadIndex, possibly seconds later (when the waiter is
+   * granted or its wait_ms passes). Sent unordered on a client of its own: on Ratis' ordered stream a parked reply
+   * would hold back every later reply of the same client.
+   */
+  LOCK_WAIT;
 
   public boolean isWrite() {
     return this == WRITE;

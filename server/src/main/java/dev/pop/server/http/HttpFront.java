@@ -1,58 +1,120 @@
 package dev.pop.server.http;
 
-import dev.pop.server.ratis.PopGroup;
+import dev.pop.client.PopClient;
+import dev.pop.server.ServerConfig;
+import dev.pop.server.ratis.PopStateMachine;
 import io.javalin.Javalin;
-import org.apache.ratis.server.DivisionInfo;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import org.apache.ratis.server.RaftServer;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The HTTP front of one member. For now: liveness and readiness probes; the admin and data API of SPEC
- * section 6 grow here.
+ * The HTTP front of one member (SPEC section 6): probes, status, metrics, the OpenAPI document, membership admin,
+ * backups and the JSON data API. Data and membership calls go through an SDK {@link PopClient} embedded here and
+ * aimed at the group's members, so they get the SDK's leader forwarding, batching and exactly-once retries; errors
+ * become {@code {"error", "message"}} in {@link HttpErrors}, the one place that maps them.
  */
 public final class HttpFront implements AutoCloseable {
+  private static final String OP = "pop.op";
+  private static final String START = "pop.start";
+
   private final Javalin app;
+  private final PopClient client;
 
-  private HttpFront(Javalin app) {
+  private HttpFront(Javalin app, PopClient client) {
     this.app = app;
+    this.client = client;
   }
 
-  public static HttpFront start(InetSocketAddress address, RaftServer raft) {
-    final Javalin app = Javalin.create(c -> c.showJavalinBanner = false);
-    app.get("/health", ctx -> ctx.json(Map.of("status", "serving")));
-    app.get("/ready", ctx -> {
-      final Map<String, Object> body = readiness(raft);
-      ctx.status(Boolean.TRUE.equals(body.get("ready")) ? 200 : 503).json(body);
+  public static HttpFront start(ServerConfig config, RaftServer raft, PopStateMachine stateMachine) {
+    final LocalMember member = new LocalMember(config, raft, stateMachine);
+    final AdminAuth auth = AdminAuth.fromFile(config.adminTokenFile());
+    final PopClient client = PopClient.builder().endpoints(endpoints(config)).timeout(Duration.ofSeconds(5)).build();
+    final long maxRequestBytes = config.limits().maxRequestBytes();
+    final Javalin app = Javalin.create(c -> {
+      c.showJavalinBanner = false;
+      c.http.maxRequestSize = maxRequestBytes;
+      c.router.ignoreTrailingSlashes = true;
     });
-    app.start(address.getHostString(), address.getPort());
-    return new HttpFront(app);
+    final PopMetrics metrics = new PopMetrics(member);
+    final HttpFront front = new HttpFront(app, client);
+    HttpErrors.register(app, maxRequestBytes);
+    app.before(ctx -> ctx.attribute(START, System.nanoTime()));
+    app.after(ctx -> {
+      final Long start = ctx.attribute(START);
+      final String op = ctx.attribute(OP);
+      if (start != null && op != null) {
+        final String code = ctx.attribute(HttpErrors.CODE_ATTRIBUTE);
+        metrics.request(op, code != null ? code : "OK", System.nanoTime() - start);
+      }
+    });
+
+    final StatusHandler status = new StatusHandler(member);
+    front.route(HandlerType.GET, "/health", "health", status::health);
+    front.route(HandlerType.GET, "/ready", "ready", status::ready);
+    front.route(HandlerType.GET, "/v1/status", "status", status::status);
+    front.route(HandlerType.GET, "/v1/members", "member_list", status::members);
+    front.route(HandlerType.GET, "/v1/cluster", "cluster", new ClusterHandler(member, client)::cluster);
+    front.route(HandlerType.GET, "/metrics", "metrics",
+        ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+    StaticPages.register(front);
+
+    final MembersHandler members = new MembersHandler(client, auth);
+    front.route(HandlerType.POST, "/v1/members", "member_add", members::add);
+    front.route(HandlerType.DELETE, "/v1/members/{id}", "member_remove", members::remove);
+    front.route(HandlerType.POST, "/v1/leader/transfer", "leader_transfer", members::transferLeader);
+
+    final SnapshotHandler snapshot = new SnapshotHandler(member, client, auth);
+    front.route(HandlerType.GET, "/v1/snapshot", "snapshot", snapshot::save);
+    front.route(HandlerType.POST, "/v1/snapshot", "snapshot", snapshot::save);
+
+    final KvHandler kv = new KvHandler(client, config.limits(), config.id());
+    front.route(HandlerType.GET, "/v1/kv", "kv_range", kv::range);
+    front.route(HandlerType.GET, "/v1/kv/<key>", "kv_get", kv::get);
+    front.route(HandlerType.PUT, "/v1/kv/<key>", "kv_put", kv::put);
+    front.route(HandlerType.DELETE, "/v1/kv/<key>", "kv_delete", kv::delete);
+
+    try {
+      app.start(config.httpAddress().getHostString(), config.httpAddress().getPort());
+    } catch (RuntimeException e) {
+      client.close();
+      throw e;
+    }
+    return front;
   }
 
-  /** Ready when this member knows a leader and has applied everything it knows to be committed. */
-  static Map<String, Object> readiness(RaftServer raft) {
-    final Map<String, Object> body = new LinkedHashMap<>();
-    try {
-      final DivisionInfo info = raft.getDivision(PopGroup.ID).getInfo();
-      final long commit = raft.getDivision(PopGroup.ID).getRaftLog().getLastCommittedIndex();
-      final long applied = info.getLastAppliedIndex();
-      final boolean ready = info.getLeaderId() != null && applied >= commit;
-      body.put("ready", ready);
-      body.put("leader", info.getLeaderId() == null ? null : info.getLeaderId().toString());
-      body.put("commitIndex", commit);
-      body.put("appliedIndex", applied);
-    } catch (IOException e) {
-      body.put("ready", false);
-      body.put("reason", "not a member of the POP group yet");
+  /** Registers a handler that records its operation name for the request metrics. */
+  void route(HandlerType type, String path, String op, Handler handler) {
+    app.addHttpHandler(type, path, ctx -> {
+      ctx.attribute(OP, op);
+      handler.handle(ctx);
+    });
+  }
+
+  /** This member first, then the initial peers: the SDK learns the rest (and later changes) from any of them. */
+  private static List<String> endpoints(ServerConfig config) {
+    final List<String> out = new ArrayList<>();
+    out.add(config.raftAddress().getHostString() + ":" + config.raftAddress().getPort());
+    for (String a : config.peers().values()) {
+      if (!out.contains(a)) {
+        out.add(a);
+      }
     }
-    return body;
+    return out;
+  }
+
+  /** The port actually bound (useful when the configured port is 0). */
+  public int port() {
+    return app.port();
   }
 
   @Override
   public void close() {
     app.stop();
+    client.close();
   }
 }

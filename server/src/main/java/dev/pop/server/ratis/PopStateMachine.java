@@ -236,9 +236,19 @@ public final class PopStateMachine extends BaseStateMachine {
 
   @Override
   public void notifyLeaderChanged(RaftGroupMemberId groupMemberId, RaftPeerId newLeaderId) {
+    LOG.info("{}: leader is now {}", memberId, newLeaderId);
     if (!groupMemberId.getPeerId().equals(newLeaderId)) {
       expiryTask.stop();
     }
+  }
+
+  /** Membership changes (joint consensus steps included) are logged where they are applied. */
+  @Override
+  public void notifyConfigurationChanged(long term, long index,
+      org.apache.ratis.proto.RaftProtos.RaftConfigurationProto newConf) {
+    LOG.info("{}: membership at index {} (term {}): {}{}", memberId, index, term,
+        newConf.getPeersList().stream().map(p -> p.getId().toStringUtf8() + "=" + p.getAddress()).toList(),
+        newConf.getOldPeersCount() > 0 ? " (joint with the old configuration)" : "");
   }
 
   private static TransactionContext reject(TransactionContext.Builder trx, PopRejection why) {

@@ -19,7 +19,6 @@ import org.rocksdb.MutableDBOptions;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
-import org.rocksdb.RocksIterator;
 import org.rocksdb.Snapshot;
 
 import java.io.IOException;
@@ -335,15 +334,21 @@ public final class RocksStore implements ReplicatedStore {
     }
   }
 
+  /** A digest of the whole replicated state at one point in time (see {@link StoreHash}), like etcd's hashkv. */
+  public StoreHash hash() {
+    lifecycle.readLock().lock();
+    try {
+      ensureOpen();
+      return StoreHash.of(db);
+    } finally {
+      lifecycle.readLock().unlock();
+    }
+  }
+
   /** Test only: every RocksDB key and value, hex-encoded, in key order. */
   List<String> rawContents() {
     List<String> out = new ArrayList<>();
-    HexFormat hex = HexFormat.of();
-    try (RocksIterator it = db.newIterator(options.applyRead)) {
-      for (it.seekToFirst(); it.isValid(); it.next()) {
-        out.add(hex.formatHex(it.key()) + "=" + hex.formatHex(it.value()));
-      }
-    }
+    StoreHash.scan(db, options.applyRead, (k, v) -> out.add(HexFormat.of().formatHex(k) + "=" + HexFormat.of().formatHex(v)));
     return out;
   }
 
