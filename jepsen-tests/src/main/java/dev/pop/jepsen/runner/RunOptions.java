@@ -79,6 +79,16 @@ public record RunOptions(String workload, String nemesis, int nodes, Duration ti
                 readRouting, f, keys, opsPerKey, opTimeout, checkBudget, name);
     }
 
+    public RunOptions withConcurrency(int c) {
+        return new RunOptions(workload, nemesis, nodes, time, rate, seed, unsafeLocalReads, c, interval,
+                readRouting, readFraction, keys, opsPerKey, opTimeout, checkBudget, name);
+    }
+
+    public RunOptions withOpTimeout(Duration t) {
+        return new RunOptions(workload, nemesis, nodes, time, rate, seed, unsafeLocalReads, concurrency, interval,
+                readRouting, readFraction, keys, opsPerKey, t, checkBudget, name);
+    }
+
     public RunOptions withName(String n) {
         return new RunOptions(workload, nemesis, nodes, time, rate, seed, unsafeLocalReads, concurrency, interval,
                 readRouting, readFraction, keys, opsPerKey, opTimeout, checkBudget, n);

@@ -8,6 +8,7 @@ import dev.pop.client.kv.PutResult;
 import dev.pop.jepsen.checker.Checker;
 import dev.pop.jepsen.checker.LinearizabilityChecker;
 import dev.pop.jepsen.checker.StaleReadValidator;
+import dev.pop.jepsen.history.OpType;
 import dev.pop.jepsen.model.RegisterModel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,6 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RegisterWorkload implements Workload {
     public static final String NAME = "register";
     static final String KEY_PREFIX = "jepsen/register/";
+    /** Unknown-outcome writes a key may collect before it is retired (keeps the search tractable). */
+    static final int MAX_UNKNOWN_PER_KEY = 10;
 
     private final WorkloadOptions options;
     private final KeyRotation keys;
@@ -36,7 +39,7 @@ public final class RegisterWorkload implements Workload {
 
     public RegisterWorkload(WorkloadOptions options, Duration checkBudget) {
         this.options = options;
-        this.keys = new KeyRotation("r", options.keys(), options.opsPerKey());
+        this.keys = new KeyRotation("r", options.keys(), options.opsPerKey(), MAX_UNKNOWN_PER_KEY);
         this.checkBudget = checkBudget;
     }
 
@@ -71,8 +74,15 @@ public final class RegisterWorkload implements Workload {
             }
             case RegisterModel.WRITE: {
                 byte[] value = String.valueOf(op.value()).getBytes(StandardCharsets.UTF_8);
-                PutResult r = client.kv().put(key, value, PutOptions.DEFAULT);
-                return OpResult.of(null, r.header());
+                try {
+                    PutResult r = client.kv().put(key, value, PutOptions.DEFAULT);
+                    return OpResult.of(null, r.header());
+                } catch (RuntimeException e) {
+                    if (OutcomeClassifier.classify(e, false) == OpType.INFO) {
+                        keys.noteUnknown(op.key());
+                    }
+                    throw e;
+                }
             }
             default:
                 throw new IllegalArgumentException("register cannot run " + op.f());

@@ -22,4 +22,18 @@ class KeyRotationTest {
         assertTrue(keys.all().containsAll(uses.keySet()));
         assertTrue(keys.all().size() >= 100, "keys are replaced: " + keys.all().size());
     }
+
+    @Test
+    void aKeyWithTooManyUnknownOutcomesIsRetired() {
+        KeyRotation keys = new KeyRotation("r", 1, 1000, 3);
+        SplittableRandom random = new SplittableRandom(1);
+        String first = keys.next(random);
+        keys.noteUnknown(first);
+        keys.noteUnknown(first);
+        assertEquals(first, keys.next(random));
+        keys.noteUnknown(first);
+        assertTrue(!keys.next(random).equals(first), "retired after 3 unknown outcomes");
+        keys.noteUnknown(first); // a late report about a retired key changes nothing
+        assertEquals(2, keys.all().size());
+    }
 }
