@@ -93,6 +93,31 @@ final class CheckpointSnapshots implements StateMachineStorage {
     latest = scan();
   }
 
+  /** Writes a consistent copy of the store into a directory that does not exist yet. */
+  @FunctionalInterface
+  interface CheckpointWriter {
+    void write(Path target) throws IOException;
+  }
+
+  /**
+   * Takes a snapshot at {@code last} unless one at least as new exists; returns the newest snapshot's index, or
+   * -1 when nothing has been applied yet.
+   */
+  long take(TermIndex last, CheckpointWriter writer) throws IOException {
+    if (last == null || last.getIndex() <= 0) {
+      return -1;
+    }
+    final SnapshotInfo existing = latest;
+    if (existing != null && existing.getIndex() >= last.getIndex()) {
+      return existing.getIndex();
+    }
+    final Path tmp = tmpDirFor(last);
+    writer.write(tmp);
+    publish(tmp, last);
+    LOG.info("Snapshot taken at {} in {}", last, dirOf(last));
+    return last.getIndex();
+  }
+
   @Override
   public void cleanupOldSnapshots(SnapshotRetentionPolicy policy) throws IOException {
     final int keep = Math.max(1, policy.getNumSnapshotsRetained());
@@ -134,6 +159,15 @@ final class CheckpointSnapshots implements StateMachineStorage {
     }
     out.sort(Comparator.comparingLong(TermIndex::getIndex));
     return out;
+  }
+
+  /** Replaces the store directory with a copy of the newest snapshot, atomically (a crash leaves one or the other). */
+  void restoreLatestInto(Path storeDir) throws IOException {
+    final Path fresh = storeDir.resolveSibling(storeDir.getFileName() + ".restoring");
+    deleteRecursively(fresh);
+    materialize(latestDir().orElseThrow(), fresh);
+    deleteRecursively(storeDir);
+    Files.move(fresh, storeDir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 
   /** Copies a snapshot into {@code target} (table files hard-linked where the file system allows), skipping Ratis' md5 files. */

@@ -1,6 +1,5 @@
 package dev.pop.server.ratis;
 
-import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.pop.proto.Command;
 import dev.pop.proto.CommandResult;
@@ -101,37 +100,27 @@ public final class PopStateMachine extends BaseStateMachine {
     super.initialize(server, groupId, raftStorage);
     memberId = server.getId().toString();
     snapshots.init(raftStorage);
-    quorumGuard = new QuorumGuard(() -> {
-      try {
-        return server.getDivision(groupId).getInfo();
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
-    }, quorumStaleAfterMs);
-    readBarrier = new ReadBarrier(() -> {
+    final java.util.function.Supplier<org.apache.ratis.server.DivisionInfo> division = () -> {
       try {
         return server.getDivision(groupId).getInfo();
       } catch (IOException e) {
         throw new IllegalStateException("not a member of the POP group", e);
       }
-    }, selfProposer::propose);
+    };
+    quorumGuard = new QuorumGuard(division, quorumStaleAfterMs);
+    readBarrier = new ReadBarrier(division, selfProposer::propose);
     getLifeCycle().startAndTransition(this::openStore, IOException.class);
   }
 
   /** Opens the live store, first rebuilding it from the newest snapshot if the snapshot is ahead of it. */
   private void openStore() throws IOException {
-    final Optional<Path> snapshotDir = snapshots.latestDir();
     final SnapshotInfo snapshot = snapshots.getLatestSnapshot();
     ReplicatedStore s = opener.open(storeDir);
     if (snapshot != null && s.appliedIndex() < snapshot.getIndex()) {
       LOG.info("{}: store at index {} is behind snapshot {}; rebuilding the store from it",
           memberId, s.appliedIndex(), snapshot.getTermIndex());
       s.close();
-      final Path fresh = storeDir.resolveSibling(storeDir.getFileName() + ".restoring");
-      CheckpointSnapshots.deleteRecursively(fresh);
-      CheckpointSnapshots.materialize(snapshotDir.orElseThrow(), fresh);
-      CheckpointSnapshots.deleteRecursively(storeDir);
-      java.nio.file.Files.move(fresh, storeDir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      snapshots.restoreLatestInto(storeDir);
       s = opener.open(storeDir);
     }
     store = s;
@@ -174,31 +163,7 @@ public final class PopStateMachine extends BaseStateMachine {
     }
     final long now = System.currentTimeMillis();
     final LogEntry entry = LogEntry.newBuilder().setLeaderTimeMs(now).setCommand(command).build();
-    return trx.setLogData(logEntryBytes(now, content)).setStateMachineContext(entry).build();
-  }
-
-  /**
-   * The serialized {@link LogEntry} for a command, built around the client's bytes instead of re-encoding the
-   * command (field 1: leader_time_ms, field 2: command). Equal to {@code entry.toByteString()}.
-   */
-  static ByteString logEntryBytes(long leaderTimeMs, ByteString command) {
-    final int size = (leaderTimeMs == 0 ? 0 : CodedOutputStream.computeInt64Size(LogEntry.LEADER_TIME_MS_FIELD_NUMBER, leaderTimeMs))
-        + CodedOutputStream.computeTagSize(LogEntry.COMMAND_FIELD_NUMBER)
-        + CodedOutputStream.computeUInt32SizeNoTag(command.size()) + command.size();
-    final byte[] out = new byte[size];
-    final CodedOutputStream cos = CodedOutputStream.newInstance(out);
-    try {
-      if (leaderTimeMs != 0) {
-        cos.writeInt64(LogEntry.LEADER_TIME_MS_FIELD_NUMBER, leaderTimeMs);
-      }
-      cos.writeTag(LogEntry.COMMAND_FIELD_NUMBER, com.google.protobuf.WireFormat.WIRETYPE_LENGTH_DELIMITED);
-      cos.writeUInt32NoTag(command.size());
-      cos.writeRawBytes(command.asReadOnlyByteBuffer());
-      cos.checkNoSpaceLeft();
-    } catch (IOException e) {
-      throw new IllegalStateException("encoding a log entry into an exactly sized buffer failed", e);
-    }
-    return UnsafeByteOperations.unsafeWrap(out);
+    return trx.setLogData(LogEntryCodec.wrap(now, content)).setStateMachineContext(entry).build();
   }
 
   // [issue 4 wiring] ------------------------------------------------ the leader's own entries (lease expiry)
@@ -364,24 +329,14 @@ public final class PopStateMachine extends BaseStateMachine {
   @Override
   public long takeSnapshot() throws IOException {
     // Runs on Ratis' apply thread between entries, so the applied index cannot move underneath.
-    final TermIndex last = getLastAppliedTermIndex();
-    if (last == null || last.getIndex() <= 0) {
-      return -1;
-    }
-    final SnapshotInfo existing = snapshots.getLatestSnapshot();
-    if (existing != null && existing.getIndex() >= last.getIndex()) {
-      return existing.getIndex();
-    }
-    final Path tmp = snapshots.tmpDirFor(last);
-    storeLock.readLock().lock();
-    try {
-      store.checkpoint(tmp);
-    } finally {
-      storeLock.readLock().unlock();
-    }
-    snapshots.publish(tmp, last);
-    LOG.info("{}: snapshot taken at {}", memberId, last);
-    return last.getIndex();
+    return snapshots.take(getLastAppliedTermIndex(), dir -> {
+      storeLock.readLock().lock();
+      try {
+        store.checkpoint(dir);
+      } finally {
+        storeLock.readLock().unlock();
+      }
+    });
   }
 
   /** Called by Ratis before it installs a snapshot from the leader; Ratis checks the PAUSED state. */

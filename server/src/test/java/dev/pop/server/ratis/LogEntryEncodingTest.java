@@ -25,7 +25,7 @@ class LogEntryEncodingTest {
               .setValue(com.google.protobuf.ByteString.copyFrom(value)))).build();
       for (long t : new long[] {0, 1, 1_763_791_000_000L}) {
         final LogEntry expected = LogEntry.newBuilder().setLeaderTimeMs(t).setCommand(cmd).build();
-        final ByteString got = PopStateMachine.logEntryBytes(t, ByteString.copyFrom(cmd.toByteArray()));
+        final ByteString got = LogEntryCodec.wrap(t, ByteString.copyFrom(cmd.toByteArray()));
         assertArrayEquals(expected.toByteArray(), got.toByteArray(), "size " + size + " time " + t);
         assertEquals(expected, LogEntry.parseFrom(got.toByteArray()));
       }
