@@ -43,7 +43,8 @@ public final class PopServer implements AutoCloseable {
         dir -> RocksStore.open(dir, config.limits()),
         new RequestValidator(config.limits()),
         config.tuning().electionMax().toMillis(),
-        config.unsafeLocalReads());
+        config.unsafeLocalReads())
+        .withCompactionRetention(config.tuning().compactionRetention());
     // A member's HTTP address rides in its peer record's dataStreamAddress: POP runs no Ratis data stream, and so
     // the Raft configuration itself tells every member (and the SDK) where the others' HTTP API is.
     final List<RaftPeer> peers = config.peers().entrySet().stream()

@@ -44,6 +44,9 @@ public final class PopServerMain implements Callable<Integer> {
   boolean join;
   @Option(names = "--config", description = "Properties file with the same keys as the flags.")
   Path config;
+  @Option(names = "--compaction-retention", paramLabel = "REVISIONS",
+      description = "Revisions of history kept by automatic compaction (default: ${DEFAULT-VALUE}; 0: off).")
+  long compactionRetention = ServerConfig.Tuning.DEFAULT_RETENTION;
   @Option(names = "--unsafe-local-reads", hidden = true,
       description = "TEST ONLY: serve linearizable reads from local state without ReadIndex (breaks linearizability).")
   boolean unsafeLocalReads;
@@ -94,12 +97,17 @@ public final class PopServerMain implements Callable<Integer> {
     if (http != null) {
       httpMap.putIfAbsent(id, http);
     }
+    if (compactionRetention < 0) {
+      throw new CommandLine.ParameterException(new CommandLine(this),
+          "--compaction-retention is " + compactionRetention + ", must be >= 0 (0: no automatic compaction)");
+    }
     if (adminTokenFile != null && !Files.isReadable(adminTokenFile)) {
       throw new CommandLine.ParameterException(new CommandLine(this),
           "--admin-token-file " + adminTokenFile + " is not a readable file");
     }
     return new ServerConfig(id, dataDir, address("--raft", raft), http == null ? null : address("--http", http),
-        peerMap, join, Limits.DEFAULT, ServerConfig.Tuning.DEFAULT, unsafeLocalReads, httpMap, adminTokenFile);
+        peerMap, join, Limits.DEFAULT, ServerConfig.Tuning.DEFAULT.withCompactionRetention(compactionRetention),
+        unsafeLocalReads, httpMap, adminTokenFile);
   }
 
   private InetSocketAddress address(String flag, String hostPort) {

@@ -71,10 +71,22 @@ public record ServerConfig(
    * @param snapshotThreshold log entries between automatic snapshots
    * @param purgeGap          keep at least this many entries before purging the log up to a snapshot
    * @param logSegmentBytes   Raft log segment size; only closed segments are purged after a snapshot
+   * @param compactionRetention revisions of history the leader keeps when compacting automatically (0: never)
    */
   public record Tuning(Duration electionMin, Duration electionMax, long snapshotThreshold, int purgeGap,
-      long logSegmentBytes) {
+      long logSegmentBytes, long compactionRetention) {
+    /** SPEC section 3: the last 100,000 revisions. */
+    public static final long DEFAULT_RETENTION = 100_000;
     public static final Tuning DEFAULT = new Tuning(Duration.ofMillis(1000), Duration.ofMillis(2000), 100_000, 1024,
         32L << 20);
+
+    public Tuning(Duration electionMin, Duration electionMax, long snapshotThreshold, int purgeGap,
+        long logSegmentBytes) {
+      this(electionMin, electionMax, snapshotThreshold, purgeGap, logSegmentBytes, DEFAULT_RETENTION);
+    }
+
+    public Tuning withCompactionRetention(long revisions) {
+      return new Tuning(electionMin, electionMax, snapshotThreshold, purgeGap, logSegmentBytes, revisions);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.pop.server.apply;
 
+import dev.pop.proto.CompactRequest;
 import dev.pop.proto.DeleteRangeRequest;
 import dev.pop.proto.IncrementRequest;
 import dev.pop.proto.LeaseExpireRequest;
@@ -7,6 +8,8 @@ import dev.pop.proto.LeaseGrantRequest;
 import dev.pop.proto.LeaseKeepAliveRequest;
 import dev.pop.proto.LeaseRevokeRequest;
 import dev.pop.proto.LockRequest;
+import dev.pop.proto.LogAppendRequest;
+import dev.pop.proto.LogTrimRequest;
 import dev.pop.proto.PutRequest;
 import dev.pop.proto.Response;
 import dev.pop.proto.TxnRequest;
@@ -45,4 +48,11 @@ public interface Applier {
   Response lock(LockRequest lock) throws IOException;
 
   Response unlock(UnlockRequest unlock) throws IOException;
+
+  /** Compacts the history (from a client, or the leader's auto-compaction in {@code LogEntry.internal}). */
+  Response compact(CompactRequest compact) throws IOException;
+
+  Response logAppend(LogAppendRequest append) throws IOException;
+
+  Response logTrim(LogTrimRequest trim) throws IOException;
 }

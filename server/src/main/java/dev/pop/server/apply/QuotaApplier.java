@@ -1,5 +1,6 @@
 package dev.pop.server.apply;
 
+import dev.pop.proto.CompactRequest;
 import dev.pop.proto.DeleteRangeRequest;
 import dev.pop.proto.ErrorCode;
 import dev.pop.proto.IncrementRequest;
@@ -8,6 +9,8 @@ import dev.pop.proto.LeaseGrantRequest;
 import dev.pop.proto.LeaseKeepAliveRequest;
 import dev.pop.proto.LeaseRevokeRequest;
 import dev.pop.proto.LockRequest;
+import dev.pop.proto.LogAppendRequest;
+import dev.pop.proto.LogTrimRequest;
 import dev.pop.proto.PutRequest;
 import dev.pop.proto.Request;
 import dev.pop.proto.Response;
@@ -19,8 +22,8 @@ import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
- * Refuses key writes (put, increment, a txn that may put) with NO_SPACE once the store's logical size would pass
- * the quota; deletes, revokes and lock bookkeeping always pass so an operator can free space (etcd's
+ * Refuses key writes (put, increment, a txn that may put, a log append) with NO_SPACE once the store's logical size would pass
+ * the quota; deletes, revokes, trims, compaction and lock bookkeeping always pass so an operator can free space (etcd's
  * quotaApplierV3). Lease and lock records are not part of the logical size.
  *
  * <p>The cost of a put is its worst case, counted before applying it: the key and value enter the history and
@@ -125,5 +128,22 @@ public final class QuotaApplier implements Applier {
   @Override
   public Response unlock(UnlockRequest unlock) throws IOException {
     return next.unlock(unlock);
+  }
+
+  @Override
+  public Response compact(CompactRequest compact) throws IOException {
+    return next.compact(compact);
+  }
+
+  /** An entry costs its data and its 8-byte header. */
+  @Override
+  public Response logAppend(LogAppendRequest append) throws IOException {
+    Response refused = refusal("log append", append.getData().size() + 8L);
+    return refused != null ? refused : next.logAppend(append);
+  }
+
+  @Override
+  public Response logTrim(LogTrimRequest trim) throws IOException {
+    return next.logTrim(trim);
   }
 }

@@ -39,6 +39,9 @@ public interface ReplicatedStore extends Closeable {
   /** Current store revision (number of state-changing writes so far). */
   long revision();
 
+  /** Oldest revision still readable; 0 before the first compaction. */
+  long compactRevision();
+
   /**
    * Applies one committed entry. The new state and the applied (term, index) are written in one atomic
    * RocksDB write batch. An entry whose index is not above {@link #appliedIndex()} was applied before a

@@ -1,16 +1,22 @@
 package dev.pop.server.apply;
 
 import com.google.protobuf.ByteString;
+import dev.pop.proto.CompactRequest;
 import dev.pop.proto.Compare;
 import dev.pop.proto.DeleteRangeRequest;
 import dev.pop.proto.IncrementRequest;
 import dev.pop.proto.LeaseGrantRequest;
 import dev.pop.proto.LockRequest;
 import dev.pop.proto.LockWaitRequest;
+import dev.pop.proto.LogAppendRequest;
+import dev.pop.proto.LogListRequest;
+import dev.pop.proto.LogReadRequest;
+import dev.pop.proto.LogTrimRequest;
 import dev.pop.proto.PutRequest;
 import dev.pop.proto.RangeRequest;
 import dev.pop.proto.Request;
 import dev.pop.proto.TxnRequest;
+import dev.pop.proto.WatchRequest;
 import dev.pop.proto.UnlockRequest;
 
 import java.nio.charset.StandardCharsets;
@@ -135,6 +141,100 @@ final class RequestChecks {
     int bytes = name.getBytes(StandardCharsets.UTF_8).length;
     if (bytes > limits.maxKeyBytes()) {
       return op + ": name is " + bytes + " bytes, limit is " + limits.maxKeyBytes() + " (maxKeyBytes)";
+    }
+    return null;
+  }
+
+  String compact(CompactRequest compact) {
+    return compact.getRevision() <= 0 ? "compact: revision is " + compact.getRevision() + ", must be > 0" : null;
+  }
+
+  String watch(WatchRequest watch) {
+    boolean everything = watch.getKey().isEmpty() && isFromKey(watch.getRangeEnd());
+    String problem = everything ? null : key("watch", watch.getKey());
+    if (problem == null) {
+      problem = rangeEnd("watch", watch.getKey(), watch.getRangeEnd());
+    }
+    if (problem != null) {
+      return problem;
+    }
+    if (watch.getStartRevision() < 0) {
+      return "watch: start_revision is " + watch.getStartRevision() + ", must be >= 0 (0: from the next change)";
+    }
+    if (watch.getStartAfterKey().size() > limits.maxKeyBytes()) {
+      return "watch: start_after_key is " + watch.getStartAfterKey().size() + " bytes, limit is "
+          + limits.maxKeyBytes() + " (maxKeyBytes)";
+    }
+    if (watch.getLimit() < 0) {
+      return "watch: limit is " + watch.getLimit() + ", must be >= 0";
+    }
+    return waitMs("watch", watch.getWaitMs());
+  }
+
+  String logAppend(LogAppendRequest append) {
+    String problem = streamName("log_append", append.getStream());
+    if (problem != null) {
+      return problem;
+    }
+    if (append.getData().size() > limits.maxValueBytes()) {
+      return "log_append: data is " + append.getData().size() + " bytes, limit is " + limits.maxValueBytes()
+          + " (maxValueBytes)";
+    }
+    if (append.getExpectedSeq() < 0) {
+      return "log_append: expected_seq is " + append.getExpectedSeq() + ", must be >= 0 (0: any)";
+    }
+    if (append.hasLockHeld()) {
+      problem = lockName("log_append: lock_held", append.getLockHeld().getName());
+      if (problem == null && append.getLockHeld().getFence() <= 0) {
+        problem = "log_append: lock_held.fence is " + append.getLockHeld().getFence() + ", must be > 0";
+      }
+    }
+    return problem;
+  }
+
+  String logTrim(LogTrimRequest trim) {
+    String problem = streamName("log_trim", trim.getStream());
+    if (problem == null && trim.getUptoSeq() <= 0) {
+      problem = "log_trim: upto_seq is " + trim.getUptoSeq() + ", must be > 0";
+    }
+    return problem;
+  }
+
+  String logRead(LogReadRequest read) {
+    String problem = streamName("log_read", read.getStream());
+    if (problem != null) {
+      return problem;
+    }
+    if (read.getFromSeq() < 0) {
+      return "log_read: from_seq is " + read.getFromSeq() + ", must be >= 0 (0: the first kept entry)";
+    }
+    if (read.getLimit() < 0) {
+      return "log_read: limit is " + read.getLimit() + ", must be >= 0";
+    }
+    return waitMs("log_read", read.getWaitMs());
+  }
+
+  String logList(LogListRequest list) {
+    if (list.getPrefix().getBytes(StandardCharsets.UTF_8).length > limits.maxKeyBytes()) {
+      return "log_list: prefix is longer than " + limits.maxKeyBytes() + " bytes (maxKeyBytes)";
+    }
+    return list.getLimit() < 0 ? "log_list: limit is " + list.getLimit() + ", must be >= 0" : null;
+  }
+
+  private String streamName(String op, String name) {
+    if (name.isEmpty()) {
+      return op + ": stream is empty";
+    }
+    int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > limits.maxKeyBytes()) {
+      return op + ": stream name is " + bytes + " bytes, limit is " + limits.maxKeyBytes() + " (maxKeyBytes)";
+    }
+    return null;
+  }
+
+  private static String waitMs(String op, long waitMs) {
+    if (waitMs < 0 || waitMs > Limits.MAX_LOCK_WAIT_MS) {
+      return op + ": wait_ms is " + waitMs + ", must be in [0, " + Limits.MAX_LOCK_WAIT_MS + "]";
     }
     return null;
   }

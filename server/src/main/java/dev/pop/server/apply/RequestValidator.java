@@ -29,8 +29,9 @@ public final class RequestValidator {
   public static final int CLIENT_ID_BYTES = 16;
 
   private static final String WRITES = "put, delete_range, txn, increment, lease_grant, lease_keep_alive, "
-      + "lease_revoke, lock, unlock";
-  private static final String READS = "range, status, txn, lease_time_to_live, lock_status, lock_wait";
+      + "lease_revoke, lock, unlock, compact, log_append, log_trim";
+  private static final String READS = "range, status, txn, lease_time_to_live, lock_status, lock_wait, watch, "
+      + "log_read, log_list";
 
   private final Limits limits;
   private final RequestChecks checks;
@@ -66,6 +67,14 @@ public final class RequestValidator {
     if (query.getRequestsCount() > 1 && query.getRequestsList().stream().anyMatch(Request::hasLockWait)) {
       return fail("query: lock_wait must be the only request of its Query");
     }
+    if (query.getRequestsList().stream().anyMatch(Request::hasWatch)
+        && !query.getRequestsList().stream().allMatch(Request::hasWatch)) {
+      return fail("query: a Query with a watch may hold only watches");
+    }
+    if (query.getRequestsCount() > 1 && query.getRequestsList().stream()
+        .anyMatch(r -> r.hasLogRead() && r.getLogRead().getWaitMs() > 0)) {
+      return fail("query: a log_read with wait_ms must be the only request of its Query");
+    }
     return validateRequests("query", query.getRequestsList(), false);
   }
 
@@ -82,7 +91,15 @@ public final class RequestValidator {
     }
     for (int i = 0; i < command.getRequestsCount(); i++) {
       Request r = command.getRequests(i);
-      String problem = !r.hasLeaseExpire() ? Errors.opName(r) + ": not allowed in an internal command (lease_expire only)"
+      if (r.hasCompact()) {
+        String problem = checks.compact(r.getCompact());
+        if (problem != null) {
+          return fail("requests[" + i + "]." + problem);
+        }
+        continue;
+      }
+      String problem = !r.hasLeaseExpire()
+          ? Errors.opName(r) + ": not allowed in an internal command (lease_expire, compact only)"
           : RequestChecks.leaseId("lease_expire", r.getLeaseExpire().getId());
       if (problem == null && r.getLeaseExpire().getRefreshIndex() <= 0) {
         problem = "lease_expire: refresh_index is " + r.getLeaseExpire().getRefreshIndex() + ", must be > 0";
@@ -142,6 +159,18 @@ public final class RequestValidator {
         return writes ? writeOnly("lock_status") : checks.lockName("lock_status", request.getLockStatus().getName());
       case LOCK_WAIT:
         return writes ? writeOnly("lock_wait") : checks.lockWait(request.getLockWait());
+      case COMPACT:
+        return writes ? checks.compact(request.getCompact()) : readOnly("compact");
+      case LOG_APPEND:
+        return writes ? checks.logAppend(request.getLogAppend()) : readOnly("log_append");
+      case LOG_TRIM:
+        return writes ? checks.logTrim(request.getLogTrim()) : readOnly("log_trim");
+      case WATCH:
+        return writes ? writeOnly("watch") : checks.watch(request.getWatch());
+      case LOG_READ:
+        return writes ? writeOnly("log_read") : checks.logRead(request.getLogRead());
+      case LOG_LIST:
+        return writes ? writeOnly("log_list") : checks.logList(request.getLogList());
       case OP_NOT_SET:
         return "request: no operation set";
       default:

@@ -10,7 +10,6 @@ import dev.pop.proto.QueryResult;
 import dev.pop.proto.ResponseHeader;
 import dev.pop.server.apply.ReplicatedStore;
 import dev.pop.server.apply.RequestValidator;
-import dev.pop.server.lease.LeaseExpiryTask;
 import dev.pop.server.lease.RatisSelfProposer;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
 import org.apache.ratis.protocol.Message;
@@ -72,11 +71,10 @@ public final class PopStateMachine extends BaseStateMachine {
   private volatile ReadBarrier readBarrier;
   private final boolean unsafeLocalReads;
   private volatile String memberId = "";
-  // [issue 4 wiring] lease expiry: while leader, the task proposes expiries through this member itself, under a
-  // client id only this process knows; startTransaction accepts internal ops (lease_expire) only from it.
+  // While leader, lease expiry and auto-compaction propose internal entries through this member itself, under a
+  // client id only this process knows; startTransaction accepts internal ops (lease_expire, compact) only from it.
   private final RatisSelfProposer selfProposer = new RatisSelfProposer(() -> getServer().join(), this::getGroupId);
-  private final LeaseExpiryTask expiryTask = new LeaseExpiryTask(
-      () -> store == null ? null : store.leaseClock(), selfProposer);
+  private volatile LeaderTasks leaderTasks = new LeaderTasks(() -> store, selfProposer, 0);
   /** POP log entries applied since start (Ratis' own metadata and configuration entries not counted). */
   private final java.util.concurrent.atomic.AtomicLong appliedEntries = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong snapshotInstalls = new java.util.concurrent.atomic.AtomicLong();
@@ -144,7 +142,7 @@ public final class PopStateMachine extends BaseStateMachine {
         .setStateMachine(this)
         .setClientRequest(request);
     final ByteString content = request.getMessage().getContent();
-    if (selfProposer.isOwn(request)) { // [issue 4 wiring] the leader's own lease expiry
+    if (selfProposer.isOwn(request)) { // the leader's own lease expiry, compaction, read barrier
       return startInternal(trx, content);
     }
     final Command command;
@@ -191,19 +189,26 @@ public final class PopStateMachine extends BaseStateMachine {
   /** Ratis: this member is leader and has applied its first entry of the term. */
   @Override
   public void notifyLeaderReady() {
-    expiryTask.start(System.nanoTime());
+    leaderTasks.start();
   }
 
   @Override
   public void notifyNotLeader(Collection<TransactionContext> pendingEntries) {
-    expiryTask.stop();
+    leaderTasks.stop();
+  }
+
+  /** Keep the last {@code revisions} of history while leading (0: no automatic compaction); call before start. */
+  public PopStateMachine withCompactionRetention(long revisions) {
+    leaderTasks.close();
+    leaderTasks = new LeaderTasks(() -> store, selfProposer, revisions);
+    return this;
   }
 
   @Override
   public void notifyLeaderChanged(RaftGroupMemberId groupMemberId, RaftPeerId newLeaderId) {
     LOG.info("{}: leader is now {}", memberId, newLeaderId);
     if (!groupMemberId.getPeerId().equals(newLeaderId)) {
-      expiryTask.stop();
+      leaderTasks.stop();
     }
   }
 
@@ -366,7 +371,7 @@ public final class PopStateMachine extends BaseStateMachine {
 
   @Override
   public void close() throws IOException {
-    expiryTask.close(); // [issue 4 wiring]
+    leaderTasks.close();
     storeLock.writeLock().lock();
     try {
       if (store != null) {

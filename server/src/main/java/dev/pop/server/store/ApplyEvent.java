@@ -15,4 +15,7 @@ sealed interface ApplyEvent {
 
   /** Waiter {@code waiterId} of lock {@code name} was granted the lock, or left the queue. */
   record WaiterChanged(String name, long waiterId) implements ApplyEvent {}
+
+  /** An entry was appended to log stream {@code stream}: wakes its tailing reads. */
+  record Appended(String stream) implements ApplyEvent {}
 }

@@ -63,7 +63,7 @@ final class CommandApplier {
 
   /**
    * Applies the leader's own Command ({@code LogEntry.internal}): no session, and the internal operations
-   * (lease_expire) are allowed.
+   * (lease_expire) are allowed; compact comes from the leader's auto-compaction.
    */
   List<Response> applyInternal(Command command, long leaderTimeMs) throws IOException, RocksDBException {
     sessions.expire(Math.max(0, leaderTimeMs));
@@ -104,6 +104,12 @@ final class CommandApplier {
         return applier.lock(request.getLock());
       case UNLOCK:
         return applier.unlock(request.getUnlock());
+      case COMPACT:
+        return applier.compact(request.getCompact());
+      case LOG_APPEND:
+        return applier.logAppend(request.getLogAppend());
+      case LOG_TRIM:
+        return applier.logTrim(request.getLogTrim());
       case LEASE_EXPIRE:
         // only the leader's internal entries may expire a lease; the validator refuses it from clients
         return Errors.response(Errors.invalidArgument(
@@ -113,6 +119,9 @@ final class CommandApplier {
       case LEASE_TIME_TO_LIVE:
       case LOCK_WAIT:
       case LOCK_STATUS:
+      case WATCH:
+      case LOG_READ:
+      case LOG_LIST:
       case OP_NOT_SET:
         // the validator keeps these out of the log; refusing keeps apply deterministic if one slips through
         return Errors.response(Errors.invalidArgument(

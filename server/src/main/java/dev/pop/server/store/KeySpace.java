@@ -22,9 +22,12 @@ import java.util.Arrays;
  *   L &lt;name&gt;                            → {@link LockRecord}: id counter, holder, number of waiters
  *   q &lt;name&gt; &lt;id : 8&gt;                   → lease of a waiter; ids increase, so this is the FIFO queue
  *   o &lt;lease : 8&gt; &lt;name&gt;                → id of the lease's place (held or waiting) in that lock
+ *   S &lt;stream&gt;                          → {@link StreamRecord}: a log stream's first and last seq
+ *   E &lt;stream&gt; &lt;seq : 8&gt;                → {@link StreamRecord} entry: append time and data
  * </pre>
  *
- * <p>A lock {@code <name>} is its UTF-8 bytes behind a two-byte length, so no name is a prefix of another's keys.
+ * <p>A stream's meta key is its plain UTF-8 name (so a name prefix lists streams); in entry keys, as a lock
+ * {@code <name>}, it is its UTF-8 bytes behind a two-byte length, so no name is a prefix of another's keys.
  *
  * <p>Numbers are big-endian and non-negative so byte order is numeric order. History keys escape the user key
  * (0x00 → 0x00 0xFF, then the terminator 0x00 0x01) so that a key's versions sort together and keys keep
@@ -43,6 +46,8 @@ final class KeySpace {
   static final byte LOCK = 'L';
   static final byte QUEUE = 'q';
   static final byte OWNED = 'o';
+  static final byte STREAM = 'S';
+  static final byte ENTRY = 'E';
 
   static final int CLIENT_ID_BYTES = 16;
   static final byte[] META_KEY = {META};
@@ -309,6 +314,30 @@ final class KeySpace {
   static String nameOfOwned(byte[] ownedKey) {
     int length = ((ownedKey[9] & 0xFF) << 8) | (ownedKey[10] & 0xFF);
     return new String(ownedKey, 11, length, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  // ------------------------------------------------------------------ log streams
+
+  static byte[] stream(String name) {
+    byte[] utf8 = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] out = new byte[1 + utf8.length];
+    out[0] = STREAM;
+    System.arraycopy(utf8, 0, out, 1, utf8.length);
+    return out;
+  }
+
+  static String nameOfStream(byte[] streamKey) {
+    return new String(streamKey, 1, streamKey.length - 1, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  static byte[] entry(String stream, long seq) {
+    byte[] out = withName(ENTRY, 0, stream, 8);
+    putLong(out, out.length - 8, seq);
+    return out;
+  }
+
+  static long seqOfEntry(byte[] entryKey) {
+    return getLong(entryKey, entryKey.length - 8);
   }
 
   /** {@code [kind][gap bytes][length : 2][UTF-8 name][tail bytes]}. */

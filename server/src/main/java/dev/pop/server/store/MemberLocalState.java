@@ -3,8 +3,10 @@ package dev.pop.server.store;
 import dev.pop.proto.LockWaitRequest;
 import dev.pop.proto.Query;
 import dev.pop.proto.QueryResult;
+import dev.pop.proto.Request;
 import dev.pop.server.lease.LeaseClock;
 import dev.pop.server.lock.LockWaits;
+import dev.pop.server.lock.ParkedWaits;
 import org.rocksdb.RocksDBException;
 
 import java.util.List;
@@ -19,6 +21,11 @@ import java.util.function.Function;
 final class MemberLocalState implements AutoCloseable {
   private final LeaseClock leaseClock = new LeaseClock();
   private final LockWaits lockWaits = new LockWaits();
+  /** Watches parked until the revision moves (one key: every change wakes them all, each rereads its position). */
+  private final ParkedWaits<String> watchWaits = new ParkedWaits<>("pop-watch-waits");
+  /** Tailing log reads, by stream. */
+  private final ParkedWaits<String> streamWaits = new ParkedWaits<>("pop-stream-waits");
+  private static final String REVISION = "";
 
   /** Stamps every lease of the opening store with the opening time: later than any refresh it had, never earlier. */
   void seed(StoreView store) throws RocksDBException {
@@ -36,8 +43,48 @@ final class MemberLocalState implements AutoCloseable {
         leaseClock.ended(e.id());
       } else if (event instanceof ApplyEvent.WaiterChanged w) {
         lockWaits.changed(w.name(), w.waiterId());
+      } else if (event instanceof ApplyEvent.Appended a) {
+        streamWaits.changed(a.stream());
       }
     }
+  }
+
+  /** After a commit that changed the revision or the compaction point: wakes the parked watches. */
+  void historyChanged() {
+    watchWaits.changed(REVISION);
+  }
+
+  int parkedReads() {
+    return watchWaits.size() + streamWaits.size();
+  }
+
+  /**
+   * Answers a Query of watches (with wait_ms) at once if any has events or an error, otherwise when a later commit
+   * brings some, or after wait_ms (then as a progress notification).
+   */
+  CompletableFuture<QueryResult> watch(Query query, long waitMs, Function<Query, QueryResult> read) {
+    return park(query, read, watchWaits, REVISION, System.nanoTime() + waitMs * 1_000_000L,
+        r -> r.getResponsesList().stream().anyMatch(WatchReader::hasNews));
+  }
+
+  /** Answers a tailing log_read at once if it has entries (or an error), else when some are appended or after wait_ms. */
+  CompletableFuture<QueryResult> tail(Query query, Function<Query, QueryResult> read) {
+    dev.pop.proto.LogReadRequest r = query.getRequests(0).getLogRead();
+    return park(query, read, streamWaits, r.getStream(), System.nanoTime() + r.getWaitMs() * 1_000_000L,
+        q -> LogStreams.hasNews(q.getResponses(0)));
+  }
+
+  /** Registers before reading (so a change committed in between is read or reported), re-parks on a change that brought nothing. */
+  private static CompletableFuture<QueryResult> park(Query query, Function<Query, QueryResult> read,
+      ParkedWaits<String> waits, String key, long deadlineNanos, java.util.function.Predicate<QueryResult> news) {
+    long remainingMs = Math.max(0, (deadlineNanos - System.nanoTime()) / 1_000_000L);
+    CompletableFuture<Void> signal = waits.await(key, remainingMs);
+    QueryResult now = read.apply(query);
+    if (remainingMs == 0 || news.test(now)) {
+      signal.complete(null);
+      return CompletableFuture.completedFuture(now);
+    }
+    return signal.thenComposeAsync(v -> park(query, read, waits, key, deadlineNanos, news), waits.executor());
   }
 
   LeaseClock leaseClock() {
@@ -46,6 +93,27 @@ final class MemberLocalState implements AutoCloseable {
 
   int parkedLockWaits() {
     return lockWaits.size();
+  }
+
+  /** Answers a Query at once with {@code read}, or parks it if it may wait (lock_wait, watch, tailing log_read). */
+  CompletableFuture<QueryResult> answer(Query query, Function<Query, QueryResult> read) {
+    try {
+      Request first = query.getRequestsCount() == 0 ? Request.getDefaultInstance() : query.getRequests(0);
+      if (first.hasLockWait() && first.getLockWait().getWaitMs() > 0) {
+        return lockWait(query, read);
+      }
+      long watchWaitMs = !first.hasWatch() ? 0
+          : query.getRequestsList().stream().mapToLong(r -> r.getWatch().getWaitMs()).max().orElse(0);
+      if (watchWaitMs > 0) {
+        return watch(query, watchWaitMs, read);
+      }
+      if (first.hasLogRead() && first.getLogRead().getWaitMs() > 0) {
+        return tail(query, read);
+      }
+      return CompletableFuture.completedFuture(read.apply(query));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   /**
@@ -68,5 +136,7 @@ final class MemberLocalState implements AutoCloseable {
   @Override
   public void close() {
     lockWaits.close();
+    watchWaits.close();
+    streamWaits.close();
   }
 }

@@ -45,9 +45,15 @@ final class QueryReader {
         return LockReader.status(view, request.getLockStatus().getName());
       case LOCK_WAIT:
         return LockReader.waitState(view, request.getLockWait());
+      case WATCH:
+        return WatchReader.watch(view, meta, request.getWatch());
+      case LOG_READ:
+        return LogStreams.read(view, request.getLogRead());
+      case LOG_LIST:
+        return LogStreams.list(view, request.getLogList());
       default:
         return Errors.response(Errors.invalidArgument("request: " + request.getOpCase()
-            + " is not a read; a Query holds range, status, txn, lease_time_to_live, lock_status, lock_wait"));
+            + " is not a read; a Query holds range, status, txn, lease_time_to_live, lock_status, lock_wait, watch, log_read, log_list"));
     }
   }
 

@@ -154,6 +154,9 @@ public final class RocksStore implements ReplicatedStore {
           List<ApplyEvent> events = pending.events();
           committed = pending.commit(options.write);
           local.publish(events);
+          if (committed.revision != base.revision || committed.compactRevision != base.compactRevision) {
+            local.historyChanged();
+          }
           return result(committed, responses);
         } catch (IOException | RocksDBException | RuntimeException e) {
           failure = e;
@@ -227,21 +230,19 @@ public final class RocksStore implements ReplicatedStore {
   }
 
   /**
-   * Like {@link #query}, except that a Query holding one lock_wait whose waiter is still queued completes later:
-   * when the apply of a later entry grants the lock to that waiter or drops it, or after wait_ms (then still
-   * queued). The answer always comes from the store as it stands at that moment.
+   * Like {@link #query}, except that some reads may wait (wait_ms): a lock_wait whose waiter is still queued
+   * completes when a later apply grants or drops that waiter; watches without events when a later commit brings
+   * some; a tailing log_read when its stream gets an entry; each at the latest after wait_ms. The answer always
+   * comes from the store as it stands at that moment.
    */
   @Override
   public CompletableFuture<QueryResult> queryAsync(Query query) {
-    try {
-      if (query.getRequestsCount() != 1 || !query.getRequests(0).hasLockWait()
-          || query.getRequests(0).getLockWait().getWaitMs() <= 0) {
-        return CompletableFuture.completedFuture(query(query));
-      }
-      return local.lockWait(query, this::query);
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
+    return local.answer(query, this::query);
+  }
+
+  /** Watches and tailing log reads parked on this member now. */
+  public int parkedReads() {
+    return local.parkedReads();
   }
 
   /** Lock waits parked on this member now. */

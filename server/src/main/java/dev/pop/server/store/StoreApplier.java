@@ -1,5 +1,7 @@
 package dev.pop.server.store;
 
+import dev.pop.proto.CompactRequest;
+import dev.pop.proto.CompactResponse;
 import dev.pop.proto.DeleteRangeRequest;
 import dev.pop.proto.IncrementRequest;
 import dev.pop.proto.LeaseExpireRequest;
@@ -7,11 +9,15 @@ import dev.pop.proto.LeaseGrantRequest;
 import dev.pop.proto.LeaseKeepAliveRequest;
 import dev.pop.proto.LeaseRevokeRequest;
 import dev.pop.proto.LockRequest;
+import dev.pop.proto.LogAppendRequest;
+import dev.pop.proto.LogTrimRequest;
 import dev.pop.proto.PutRequest;
 import dev.pop.proto.Response;
 import dev.pop.proto.TxnRequest;
 import dev.pop.proto.UnlockRequest;
 import dev.pop.server.apply.Applier;
+import dev.pop.server.apply.Errors;
+import org.rocksdb.RocksDBException;
 
 import java.io.IOException;
 
@@ -22,8 +28,12 @@ final class StoreApplier implements Applier {
   private final TxnApplier txns;
   private final LeaseApplier leases;
   private final LockTable locks;
+  private final LogStreams streams;
+  private final PendingBatch pending;
 
   StoreApplier(PendingBatch pending) {
+    this.pending = pending;
+    streams = new LogStreams(pending);
     kv = new KvApplier(pending);
     counters = new CounterApplier(pending, kv);
     txns = new TxnApplier(pending, kv, counters);
@@ -79,5 +89,33 @@ final class StoreApplier implements Applier {
   @Override
   public Response unlock(UnlockRequest unlock) throws IOException {
     return locks.unlock(unlock);
+  }
+
+  @Override
+  public Response compact(CompactRequest compact) throws IOException {
+    Meta meta = pending.meta();
+    long revision = compact.getRevision();
+    if (revision > meta.revision) {
+      return Errors.response(Errors.futureRevision(revision, meta.revision));
+    }
+    if (revision <= meta.compactRevision) {
+      return Errors.response(Errors.compacted(revision, meta.compactRevision));
+    }
+    try {
+      Compactor.compact(pending, revision);
+    } catch (RocksDBException e) {
+      throw new IOException("compaction at " + revision + " failed in RocksDB: " + e.getMessage(), e);
+    }
+    return Response.newBuilder().setCompact(CompactResponse.newBuilder().setCompactRevision(revision)).build();
+  }
+
+  @Override
+  public Response logAppend(LogAppendRequest append) throws IOException {
+    return streams.append(append);
+  }
+
+  @Override
+  public Response logTrim(LogTrimRequest trim) throws IOException {
+    return streams.trim(trim);
   }
 }

@@ -90,4 +90,22 @@ final class RecordingApplier implements Applier {
     calls.add("unlock " + unlock.getName());
     return Response.newBuilder().setUnlock(UnlockResponse.getDefaultInstance()).build();
   }
+
+  @Override
+  public Response compact(dev.pop.proto.CompactRequest compact) {
+    calls.add("compact " + compact.getRevision());
+    return Response.newBuilder().setCompact(dev.pop.proto.CompactResponse.getDefaultInstance()).build();
+  }
+
+  @Override
+  public Response logAppend(dev.pop.proto.LogAppendRequest append) {
+    calls.add("log_append " + append.getStream());
+    return Response.newBuilder().setLogAppend(dev.pop.proto.LogAppendResponse.getDefaultInstance()).build();
+  }
+
+  @Override
+  public Response logTrim(dev.pop.proto.LogTrimRequest trim) {
+    calls.add("log_trim " + trim.getStream());
+    return Response.newBuilder().setLogTrim(dev.pop.proto.LogTrimResponse.getDefaultInstance()).build();
+  }
 }

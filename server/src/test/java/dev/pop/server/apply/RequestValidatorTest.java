@@ -151,8 +151,9 @@ class RequestValidatorTest {
   @Test
   void writesAndReadsStayInTheirEnvelope() {
     String writes = "(writes only: put, delete_range, txn, increment, lease_grant, lease_keep_alive, lease_revoke, "
-        + "lock, unlock); send it in a Query";
-    String reads = "(reads only: range, status, txn, lease_time_to_live, lock_status, lock_wait); send it in a Command";
+        + "lock, unlock, compact, log_append, log_trim); send it in a Query";
+    String reads = "(reads only: range, status, txn, lease_time_to_live, lock_status, lock_wait, watch, log_read, "
+        + "log_list); send it in a Command";
     assertEquals("range: not allowed in a Command " + writes, refusal(command(range(RangeRequest.newBuilder().setKey(bs("a"))))));
     assertEquals("status: not allowed in a Command " + writes, refusal(command(status())));
     assertEquals("put: not allowed in a Query " + reads, refusal(put(bs("k"), bs("v"))));
@@ -176,5 +177,48 @@ class RequestValidatorTest {
     RequestValidator small = new RequestValidator(new Limits(8, 4, 1000, 1, 10));
     Error e = small.validate(command(put(bs("k"), bs("12345"))).build()).orElseThrow();
     assertEquals("put: value is 5 bytes, limit is 4 (maxValueBytes)", e.getMessage());
+  }
+
+  private static Request watch(dev.pop.proto.WatchRequest.Builder w) {
+    return Request.newBuilder().setWatch(w).build();
+  }
+
+  private static Request logAppend(dev.pop.proto.LogAppendRequest.Builder a) {
+    return Request.newBuilder().setLogAppend(a).build();
+  }
+
+  @Test
+  void watchesLogsAndCompactionAreChecked() {
+    assertEquals("watch: key is empty", refusal(watch(dev.pop.proto.WatchRequest.newBuilder())));
+    assertEquals("watch: start_revision is -1, must be >= 0 (0: from the next change)",
+        refusal(watch(dev.pop.proto.WatchRequest.newBuilder().setKey(bs("k")).setStartRevision(-1))));
+    assertEquals("watch: wait_ms is 60001, must be in [0, 60000]",
+        refusal(watch(dev.pop.proto.WatchRequest.newBuilder().setKey(bs("k")).setWaitMs(60_001))));
+    assertEquals("query: a Query with a watch may hold only watches",
+        refusal(watch(dev.pop.proto.WatchRequest.newBuilder().setKey(bs("k"))), status()));
+    assertEquals("log_append: stream is empty", refusal(command(logAppend(dev.pop.proto.LogAppendRequest.newBuilder()))));
+    assertEquals("log_append: expected_seq is -2, must be >= 0 (0: any)", refusal(command(logAppend(
+        dev.pop.proto.LogAppendRequest.newBuilder().setStream("s").setExpectedSeq(-2)))));
+    assertTrue(refusal(command(logAppend(dev.pop.proto.LogAppendRequest.newBuilder().setStream("s")
+        .setData(bytes((1 << 20) + 1))))).startsWith("log_append: data is 1048577 bytes, limit is 1048576"));
+    assertEquals("log_trim: upto_seq is -1, must be > 0", refusal(command(Request.newBuilder().setLogTrim(
+        dev.pop.proto.LogTrimRequest.newBuilder().setStream("s").setUptoSeq(-1)).build())));
+    assertEquals("log_read: from_seq is -1, must be >= 0 (0: the first kept entry)", refusal(Request.newBuilder()
+        .setLogRead(dev.pop.proto.LogReadRequest.newBuilder().setStream("s").setFromSeq(-1)).build()));
+    assertEquals("compact: revision is 0, must be > 0", refusal(command(Request.newBuilder().setCompact(
+        dev.pop.proto.CompactRequest.newBuilder()).build())));
+    assertEquals("watch: not allowed in a Command (writes only: put, delete_range, txn, increment, lease_grant, "
+        + "lease_keep_alive, lease_revoke, lock, unlock, compact, log_append, log_trim); send it in a Query",
+        refusal(command(watch(dev.pop.proto.WatchRequest.newBuilder().setKey(bs("k"))))));
+  }
+
+  @Test
+  void internalCommandsMayCompact() {
+    Command internal = Command.newBuilder().addRequests(Request.newBuilder().setCompact(
+        dev.pop.proto.CompactRequest.newBuilder().setRevision(5))).build();
+    assertTrue(validator.validateInternal(internal).isEmpty());
+    Command bad = Command.newBuilder().addRequests(put(bs("k"), bs("v"))).build();
+    assertEquals("requests[0].put: not allowed in an internal command (lease_expire, compact only)",
+        validator.validateInternal(bad).orElseThrow().getMessage());
   }
 }
