@@ -59,6 +59,12 @@ public interface Kv {
    */
   DeleteResult delete(byte[] key, DeleteOptions options);
 
+  /**
+   * Compacts the history at {@code revision}: reads and watches of older revisions then fail with COMPACTED.
+   * Returns the new compaction revision. The leader also compacts on its own, keeping the last 100,000 revisions.
+   */
+  long compact(long revision);
+
   /** Async twin of {@link #put(byte[], byte[], PutOptions)}. */
   CompletableFuture<PutResult> putAsync(byte[] key, byte[] value, PutOptions options);
 

@@ -55,6 +55,12 @@ public interface PopClient extends AutoCloseable {
   /** Leader election (on locks). */
   Elections elections();
 
+  /** Watches on keys and prefixes: ordered, gapless, resumable on any member. */
+  Watches watches();
+
+  /** Transaction log streams. */
+  Logs logs();
+
   /**
    * Closes connections and threads. Calls still pending fail: reads and unsent writes with
    * {@link UnavailableException}, writes already sent with {@link UnknownOutcomeException}. Idempotent.

@@ -124,6 +124,21 @@ final class KvImpl implements Kv {
     }
   }
 
+  @Override
+  public long compact(long revision) {
+    if (revision <= 0) {
+      throw new InvalidArgumentException("compact: revision is " + revision + ", must be > 0");
+    }
+    Request r = Request.newBuilder().setCompact(dev.pop.proto.CompactRequest.newBuilder().setRevision(revision))
+        .build();
+    return Futures.await("compact", submit("compact", r, lanes.writes(), (resp, h) -> {
+      if (!resp.hasCompact()) {
+        throw new IllegalStateException("unexpected reply " + resp.getResultCase() + " instead of COMPACT");
+      }
+      return resp.getCompact().getCompactRevision();
+    }), true);
+  }
+
   private <R> CompletableFuture<R> submit(String op, Request request, Lane lane, ResponseMapper<R> mapper) {
     long now = System.nanoTime();
     PendingCall<R> call = new PendingCall<>(op, request, now, now + timeoutNanos, mapper);

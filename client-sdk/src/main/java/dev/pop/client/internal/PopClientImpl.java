@@ -8,7 +8,9 @@ import dev.pop.client.Kv;
 import dev.pop.client.Leases;
 import dev.pop.client.Locks;
 import dev.pop.client.Txn;
+import dev.pop.client.Logs;
 import dev.pop.client.PopClient;
+import dev.pop.client.Watches;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The SDK's client: lanes over a {@link PopTransport}, and the cluster status collector. */
@@ -24,6 +26,9 @@ public final class PopClientImpl implements PopClient {
   private final LeasesImpl leases;
   private final LocksImpl locks;
   private final Elections elections;
+  private final WatchHub watchHub;
+  private final Watches watches;
+  private final Logs logs;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /** A client over Ratis. */
@@ -41,6 +46,9 @@ public final class PopClientImpl implements PopClient {
     this.leases = new LeasesImpl(calls, threads);
     this.locks = new LocksImpl(calls, leases);
     this.elections = new ElectionsImpl(locks, kv, this::txn, threads);
+    this.watchHub = new WatchHub(transport, config);
+    this.watches = new WatchesImpl(watchHub, calls, executors.callbacks());
+    this.logs = new LogsImpl(calls);
   }
 
   /** A client over any transport (tests). Cluster status is not available. */
@@ -57,6 +65,9 @@ public final class PopClientImpl implements PopClient {
     this.leases = new LeasesImpl(calls, threads);
     this.locks = new LocksImpl(calls, leases);
     this.elections = new ElectionsImpl(locks, kv, this::txn, threads);
+    this.watchHub = new WatchHub(transport, config);
+    this.watches = new WatchesImpl(watchHub, calls, executors.callbacks());
+    this.logs = new LogsImpl(calls);
   }
 
   @Override
@@ -95,10 +106,21 @@ public final class PopClientImpl implements PopClient {
   }
 
   @Override
+  public Watches watches() {
+    return watches;
+  }
+
+  @Override
+  public Logs logs() {
+    return logs;
+  }
+
+  @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    watchHub.close();
     leases.close();
     threads.close();
     lanes.close();

@@ -34,6 +34,9 @@ public final class RatisTransport implements PopTransport {
   /** Lock waits: unordered linearizable reads with a longer attempt timeout (they are parked up to wait_ms). */
   private final RaftClientSlot lockWaitSlot;
   private final ConcurrentMap<String, RaftClientSlot> staleSlots = new ConcurrentHashMap<>();
+  /** Watch polls, per member, with room for the poll's wait in the attempt timeout. */
+  private final ConcurrentMap<String, RaftClientSlot> watchSlots = new ConcurrentHashMap<>();
+  private final Duration watchAttempt;
   /** Linearizable reads run on a chosen member (Ratis follower ReadIndex). */
   private final ConcurrentMap<String, RaftClientSlot> memberReadSlots = new ConcurrentHashMap<>();
   private final AtomicInteger consecutiveFailures = new AtomicInteger();
@@ -50,6 +53,7 @@ public final class RatisTransport implements PopTransport {
     Duration lockWaitAttempt = config.attemptTimeout().plus(Duration.ofMillis(LockAcquisition.MAX_WAIT_MS));
     this.lockWaitSlot = new RaftClientSlot(
         () -> clients.newDataClient(directory.known(), directory.leaderHint(), lockWaitAttempt), closer);
+    this.watchAttempt = config.attemptTimeout().plus(Duration.ofMillis(WatchHub.POLL_WAIT_MS));
   }
 
   MemberDirectory directory() {
@@ -83,7 +87,7 @@ public final class RatisTransport implements PopTransport {
   private CompletableFuture<ByteBuffer> sendTo(Membership membership, RequestKind kind, String member,
       byte[] payload, AttemptHistory history) {
     String target = null;
-    if (kind == RequestKind.SERIALIZABLE_READ || member != null) {
+    if (kind == RequestKind.SERIALIZABLE_READ || kind == RequestKind.WATCH || member != null) {
       target = member != null ? member : directory.readMember();
       if (membership.member(target) == null) {
         return CompletableFuture.failedFuture(new java.io.IOException(
@@ -110,7 +114,7 @@ public final class RatisTransport implements PopTransport {
         case WRITE -> client.async().send(msg);
         case LINEARIZABLE_READ -> target == null ? client.async().sendReadOnly(msg)
             : client.async().sendReadOnly(msg, RaftPeerId.valueOf(to));
-        case SERIALIZABLE_READ -> client.async().sendStaleRead(msg, 0, RaftPeerId.valueOf(to));
+        case SERIALIZABLE_READ, WATCH -> client.async().sendStaleRead(msg, 0, RaftPeerId.valueOf(to));
         case LOCK_WAIT -> client.async().sendReadOnlyUnordered(msg, null);
       };
     } catch (RuntimeException e) {
@@ -125,12 +129,14 @@ public final class RatisTransport implements PopTransport {
             ? new java.io.IOException("empty reply from " + sentTo) : reply.getException();
       }
       if (cause != null) {
-        onFailure(member != null && kind == RequestKind.LINEARIZABLE_READ ? RequestKind.SERIALIZABLE_READ : kind,
+        onFailure(member != null && kind == RequestKind.LINEARIZABLE_READ || kind == RequestKind.WATCH
+            ? RequestKind.SERIALIZABLE_READ : kind,
             slot, lease, sentTo, FailureClassifier.unwrap(cause)); // a member read says nothing of the leader
         throw cause instanceof CompletionException ce ? ce : new CompletionException(cause);
       }
       consecutiveFailures.set(0);
-      if (kind == RequestKind.WRITE || (kind != RequestKind.SERIALIZABLE_READ && member == null)) {
+      if (kind == RequestKind.WRITE || (kind != RequestKind.SERIALIZABLE_READ && kind != RequestKind.WATCH
+          && member == null)) {
         directory.leaderIs(reply.getServerId().toString());
       }
       return reply.getMessage().getContent().asReadOnlyByteBuffer();
@@ -169,6 +175,8 @@ public final class RatisTransport implements PopTransport {
       case LINEARIZABLE_READ -> target == null ? readSlot : memberReadSlots.computeIfAbsent(target, t -> newSlot());
       case SERIALIZABLE_READ -> staleSlots.computeIfAbsent(target, t -> newSlot());
       case LOCK_WAIT -> lockWaitSlot;
+      case WATCH -> watchSlots.computeIfAbsent(target, t -> new RaftClientSlot(
+          () -> clients.newDataClient(directory.known(), directory.leaderHint(), watchAttempt), closer));
     };
   }
 
@@ -181,6 +189,7 @@ public final class RatisTransport implements PopTransport {
     readSlot.retireCurrent();
     lockWaitSlot.retireCurrent();
     staleSlots.values().forEach(RaftClientSlot::retireCurrent);
+    watchSlots.values().forEach(RaftClientSlot::retireCurrent);
     memberReadSlots.values().forEach(RaftClientSlot::retireCurrent);
   }
 
@@ -203,6 +212,7 @@ public final class RatisTransport implements PopTransport {
     readSlot.close();
     lockWaitSlot.close();
     staleSlots.values().forEach(RaftClientSlot::close);
+    watchSlots.values().forEach(RaftClientSlot::close);
     memberReadSlots.values().forEach(RaftClientSlot::close);
   }
 }

@@ -13,7 +13,12 @@ public enum RequestKind {
    * granted or its wait_ms passes). Sent unordered on a client of its own: on Ratis' ordered stream a parked reply
    * would hold back every later reply of the same client.
    */
-  LOCK_WAIT;
+  LOCK_WAIT,
+  /**
+   * A Query of watches, answered by one member from its local state, possibly a second later (long poll). Each
+   * member has a client of its own for these, with the longer attempt timeout, carrying one poll at a time.
+   */
+  WATCH;
 
   public boolean isWrite() {
     return this == WRITE;
