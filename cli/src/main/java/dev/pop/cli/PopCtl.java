@@ -45,6 +45,9 @@ import picocli.CommandLine.Mixin;
       dev.pop.cli.command.LeaseCommand.class,
       dev.pop.cli.command.LockCommand.class,
       dev.pop.cli.command.ElectCommand.class,
+      dev.pop.cli.command.WatchCommand.class,
+      dev.pop.cli.command.LogCommand.class,
+      dev.pop.cli.command.CompactCommand.class,
       HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -54,6 +54,19 @@ public final class FakeKv implements Kv {
     return getResult;
   }
 
+  /** The revision the last compact call asked for. */
+  public volatile long compactedAt;
+
+  @Override
+  public long compact(long revision) {
+    if (revision > 10) {
+      throw new dev.pop.client.InvalidArgumentException("compact: required revision " + revision
+          + " is a future revision, current is 10");
+    }
+    compactedAt = revision;
+    return revision;
+  }
+
   @Override
   public DeleteResult delete(String key) {
     return delete(bytes(key), DeleteOptions.DEFAULT);

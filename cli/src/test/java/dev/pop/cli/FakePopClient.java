@@ -10,6 +10,7 @@ public final class FakePopClient implements PopClient {
 
   public final FakeKv kv = new FakeKv();
   public final FakeCoordination coordination = new FakeCoordination();
+  public final FakeStreams streams = new FakeStreams();
   public ClusterStatus status = Fixtures.threeMemberStatus();
   public RuntimeException statusFailure;
   public boolean closed;
@@ -52,6 +53,16 @@ public final class FakePopClient implements PopClient {
   @Override
   public dev.pop.client.Elections elections() {
     return coordination.elections();
+  }
+
+  @Override
+  public dev.pop.client.Watches watches() {
+    return streams;
+  }
+
+  @Override
+  public dev.pop.client.Logs logs() {
+    return streams;
   }
 
   @Override

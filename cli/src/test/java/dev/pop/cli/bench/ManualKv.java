@@ -86,6 +86,11 @@ final class ManualKv implements Kv {
   }
 
   @Override
+  public long compact(long revision) {
+    throw new UnsupportedOperationException("bench never compacts");
+  }
+
+  @Override
   public DeleteResult delete(String key) {
     throw new UnsupportedOperationException();
   }
