@@ -77,7 +77,7 @@ final class MemberLocalState implements AutoCloseable {
   /** Registers before reading (so a change committed in between is read or reported), re-parks on a change that brought nothing. */
   private static CompletableFuture<QueryResult> park(Query query, Function<Query, QueryResult> read,
       ParkedWaits<String> waits, String key, long deadlineNanos, java.util.function.Predicate<QueryResult> news) {
-    long remainingMs = Math.max(0, (deadlineNanos - System.nanoTime()) / 1_000_000L);
+    long remainingMs = Math.max(0, (deadlineNanos - System.nanoTime() + 999_999L) / 1_000_000L); // never early
     CompletableFuture<Void> signal = waits.await(key, remainingMs);
     QueryResult now = read.apply(query);
     if (remainingMs == 0 || news.test(now)) {

@@ -161,7 +161,7 @@ class CoordinationValidationTest {
     assertEquals("increment: min 5 is above max 4", writeRefusal(Request.newBuilder().setIncrement(
         IncrementRequest.newBuilder().setKey(bs("n")).setMin(5).setMax(4)).build()));
     assertEquals("increment: not allowed in a Query (reads only: range, status, txn, lease_time_to_live, lock_status, "
-        + "lock_wait); send it in a Command",
+        + "lock_wait, watch, log_read, log_list); send it in a Command",
         readRefusal(Request.newBuilder().setIncrement(IncrementRequest.newBuilder().setKey(bs("n"))).build()));
   }
 
@@ -197,7 +197,7 @@ class CoordinationValidationTest {
     assertEquals(Optional.empty(), validator.validateInternal(internal));
     assertEquals("internal command: must carry no client_id or request_id",
         validator.validateInternal(command(expire)).orElseThrow().getMessage());
-    assertEquals("requests[0].put: not allowed in an internal command (lease_expire only)",
+    assertEquals("requests[0].put: not allowed in an internal command (lease_expire, compact only)",
         validator.validateInternal(Command.newBuilder().addRequests(put("a")).build()).orElseThrow().getMessage());
     assertEquals("requests[0].lease_expire: refresh_index is 0, must be > 0",
         validator.validateInternal(Command.newBuilder().addRequests(Request.newBuilder().setLeaseExpire(
@@ -245,6 +245,6 @@ class CoordinationValidationTest {
     assertEquals("query: lock_wait must be the only request of its Query",
         readRefusal(ok, Request.newBuilder().setStatus(StatusRequest.getDefaultInstance()).build()));
     assertEquals("lock_wait: not allowed in a Command (writes only: put, delete_range, txn, increment, lease_grant, "
-        + "lease_keep_alive, lease_revoke, lock, unlock); send it in a Query", writeRefusal(ok));
+        + "lease_keep_alive, lease_revoke, lock, unlock, compact, log_append, log_trim); send it in a Query", writeRefusal(ok));
   }
 }
