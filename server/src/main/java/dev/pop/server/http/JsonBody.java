@@ -38,6 +38,12 @@ final class JsonBody {
     return new JsonBody(op, root);
   }
 
+  /** True if the body has {@code field} with a non-null value. */
+  boolean has(String field) {
+    final JsonNode n = root.get(field);
+    return n != null && !n.isNull();
+  }
+
   String requiredString(String field) {
     final String v = optionalString(field);
     if (v == null || v.isBlank()) {

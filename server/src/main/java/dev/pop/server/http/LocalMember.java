@@ -131,6 +131,11 @@ public final class LocalMember {
     return 3 * config.tuning().electionMax().toMillis();
   }
 
+  /** Watch polls and log tails parked on this member now. */
+  public double parkedReads() {
+    return stateMachine.store() instanceof dev.pop.server.store.RocksStore rocks ? rocks.parkedReads() : 0;
+  }
+
   /** The store's counters (revision, keys, leases, locks, size), cached for a quarter second. */
   public StatusResponse storeStatus() {
     final long now = System.nanoTime();

@@ -45,6 +45,8 @@ final class PopMetrics {
         .description("Logical store size: keys and values of the current state and retained history (the quota's measure)")
         .baseUnit("bytes")
         .register(registry);
+    storeGauge(member, "pop_parked_reads", "Watch polls and log tails parked on this member (each poll carries"
+        + " all watches of one client)", LocalMember::parkedReads);
   }
 
   private void raftGauge(LocalMember member, String name, String help,
