@@ -49,6 +49,17 @@ final class RawRatisClient implements AutoCloseable {
     return QueryResult.parseFrom(reply.getMessage().getContent().toByteArray());
   }
 
+  /** Sends {@code command} to {@code member}'s write front (a stale read carrying Query.write). */
+  CommandResult frontWrite(String member, Command command) throws IOException {
+    final Query q = Query.newBuilder().setWrite(command).build();
+    final RaftClientReply reply = client.io().sendStaleRead(
+        Message.valueOf(UnsafeByteOperations.unsafeWrap(q.toByteArray())), 0, RaftPeerId.valueOf(member));
+    if (!reply.isSuccess()) {
+      throw reply.getException();
+    }
+    return CommandResult.parseFrom(reply.getMessage().getContent().toByteArray());
+  }
+
   static ByteString utf8(String s) {
     return ByteString.copyFromUtf8(s);
   }

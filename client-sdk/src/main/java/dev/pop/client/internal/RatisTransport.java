@@ -25,6 +25,14 @@ import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
  */
 public final class RatisTransport implements PopTransport {
   private static final int FAILURES_BEFORE_REDISCOVERY = 3;
+  /**
+   * Writes go to the leader's write front (a stale-read request carrying the Command), which coalesces the
+   * writes of all clients into few log entries; {@code -Dpop.client.writeFront=false} sends each batch as its own
+   * Ratis write instead (for comparison).
+   */
+  static final boolean WRITE_FRONT = Boolean.parseBoolean(System.getProperty("pop.client.writeFront", "true"));
+  /** How the write front names the leader in its refusal. */
+  private static final String NOT_THE_LEADER = "not the leader; leader: ";
 
   private final MemberDirectory directory;
   private final RatisClients clients;
@@ -87,7 +95,12 @@ public final class RatisTransport implements PopTransport {
   private CompletableFuture<ByteBuffer> sendTo(Membership membership, RequestKind kind, String member,
       byte[] payload, AttemptHistory history) {
     String target = null;
-    if (kind == RequestKind.SERIALIZABLE_READ || kind == RequestKind.WATCH || member != null) {
+    if (kind == RequestKind.WRITE && WRITE_FRONT) {
+      target = directory.leaderHint();
+      if (target == null || membership.member(target) == null) {
+        target = membership.members().get(0).id();
+      }
+    } else if (kind == RequestKind.SERIALIZABLE_READ || kind == RequestKind.WATCH || member != null) {
       target = member != null ? member : directory.readMember();
       if (membership.member(target) == null) {
         return CompletableFuture.failedFuture(new java.io.IOException(
@@ -107,11 +120,13 @@ public final class RatisTransport implements PopTransport {
       slot.release(lease);
       return CompletableFuture.failedFuture(new NotSentException("the batch ended before it was sent"));
     }
-    Message msg = Message.valueOf(UnsafeByteOperations.unsafeWrap(payload));
+    Message msg = Message.valueOf(UnsafeByteOperations.unsafeWrap(
+        kind == RequestKind.WRITE && WRITE_FRONT ? frontWrite(payload) : payload));
     CompletableFuture<RaftClientReply> f;
     try {
       f = switch (kind) {
-        case WRITE -> client.async().send(msg);
+        case WRITE -> WRITE_FRONT ? client.async().sendStaleRead(msg, 0, RaftPeerId.valueOf(to))
+            : client.async().send(msg);
         case LINEARIZABLE_READ -> target == null ? client.async().sendReadOnly(msg)
             : client.async().sendReadOnly(msg, RaftPeerId.valueOf(to));
         case SERIALIZABLE_READ, WATCH -> client.async().sendStaleRead(msg, 0, RaftPeerId.valueOf(to));
@@ -149,6 +164,17 @@ public final class RatisTransport implements PopTransport {
     if (t instanceof org.apache.ratis.protocol.exceptions.RaftRetryFailureException && t.getCause() != null) {
       t = t.getCause();
     }
+    if (t instanceof StateMachineException && kind == RequestKind.WRITE && String.valueOf(t.getMessage())
+        .contains(NOT_THE_LEADER)) {
+      String m = t.getMessage();
+      String hint = m.substring(m.indexOf(NOT_THE_LEADER) + NOT_THE_LEADER.length()).split("[\\s;,)]", 2)[0];
+      if (directory.known().member(hint) != null && !hint.equals(target)) {
+        directory.leaderIs(hint);
+      } else {
+        directory.leaderFailed(target);
+      }
+      return;
+    }
     if (t instanceof StateMachineException) {
       return; // a refusal in a normal reply: the stream and the leader are fine
     }
@@ -167,6 +193,22 @@ public final class RatisTransport implements PopTransport {
     if (consecutiveFailures.incrementAndGet() % FAILURES_BEFORE_REDISCOVERY == 0) {
       directory.discover(false);
     }
+  }
+
+  /** {@code Query{write = command}} around the Command's bytes (field 2, length-delimited), without re-encoding. */
+  static byte[] frontWrite(byte[] command) {
+    int lengthBytes = com.google.protobuf.CodedOutputStream.computeUInt32SizeNoTag(command.length);
+    byte[] out = new byte[1 + lengthBytes + command.length];
+    out[0] = (byte) ((dev.pop.proto.Query.WRITE_FIELD_NUMBER << 3) | 2);
+    int len = command.length;
+    int p = 1;
+    while ((len & ~0x7F) != 0) {
+      out[p++] = (byte) ((len & 0x7F) | 0x80);
+      len >>>= 7;
+    }
+    out[p++] = (byte) len;
+    System.arraycopy(command, 0, out, p, command.length);
+    return out;
   }
 
   private RaftClientSlot slotFor(RequestKind kind, String target) {

@@ -3,6 +3,7 @@ package dev.pop.server.lease;
 import dev.pop.proto.Command;
 import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftClientRequest;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.server.RaftServer;
@@ -37,6 +38,11 @@ public final class RatisSelfProposer implements LeaseExpiryTask.Proposer {
 
   @Override
   public CompletableFuture<?> propose(Command internal) {
+    return propose(internal.toByteArray());
+  }
+
+  /** Submits {@code message} as a write request of this proposer; completes with Ratis' reply. */
+  public CompletableFuture<RaftClientReply> propose(byte[] message) {
     try {
       RaftServer s = server.get();
       RaftClientRequest request = RaftClientRequest.newBuilder()
@@ -44,7 +50,7 @@ public final class RatisSelfProposer implements LeaseExpiryTask.Proposer {
           .setServerId(s.getId())
           .setGroupId(group.get())
           .setCallId(callId.incrementAndGet())
-          .setMessage(Message.valueOf(UnsafeByteOperations.unsafeWrap(internal.toByteArray())))
+          .setMessage(Message.valueOf(UnsafeByteOperations.unsafeWrap(message)))
           .setType(RaftClientRequest.writeRequestType())
           .build();
       return s.submitClientRequestAsync(request);

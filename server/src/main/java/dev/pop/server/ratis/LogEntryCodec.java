@@ -17,8 +17,17 @@ final class LogEntryCodec {
    * command (field 1: leader_time_ms, field 2: command). Equal to {@code entry.toByteString()}.
    */
   static ByteString wrap(long leaderTimeMs, ByteString command) {
+    return wrap(leaderTimeMs, LogEntry.COMMAND_FIELD_NUMBER, command);
+  }
+
+  /** The same for a {@code CommandBatch} of the write front (field 4: batch). */
+  static ByteString wrapBatch(long leaderTimeMs, ByteString batch) {
+    return wrap(leaderTimeMs, LogEntry.BATCH_FIELD_NUMBER, batch);
+  }
+
+  private static ByteString wrap(long leaderTimeMs, int field, ByteString command) {
     final int size = (leaderTimeMs == 0 ? 0 : CodedOutputStream.computeInt64Size(LogEntry.LEADER_TIME_MS_FIELD_NUMBER, leaderTimeMs))
-        + CodedOutputStream.computeTagSize(LogEntry.COMMAND_FIELD_NUMBER)
+        + CodedOutputStream.computeTagSize(field)
         + CodedOutputStream.computeUInt32SizeNoTag(command.size()) + command.size();
     final byte[] out = new byte[size];
     final CodedOutputStream cos = CodedOutputStream.newInstance(out);
@@ -26,7 +35,7 @@ final class LogEntryCodec {
       if (leaderTimeMs != 0) {
         cos.writeInt64(LogEntry.LEADER_TIME_MS_FIELD_NUMBER, leaderTimeMs);
       }
-      cos.writeTag(LogEntry.COMMAND_FIELD_NUMBER, com.google.protobuf.WireFormat.WIRETYPE_LENGTH_DELIMITED);
+      cos.writeTag(field, com.google.protobuf.WireFormat.WIRETYPE_LENGTH_DELIMITED);
       cos.writeUInt32NoTag(command.size());
       cos.writeRawBytes(command.asReadOnlyByteBuffer());
       cos.checkNoSpaceLeft();

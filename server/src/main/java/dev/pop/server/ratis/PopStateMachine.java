@@ -75,6 +75,8 @@ public final class PopStateMachine extends BaseStateMachine {
   // client id only this process knows; startTransaction accepts internal ops (lease_expire, compact) only from it.
   private final RatisSelfProposer selfProposer = new RatisSelfProposer(() -> getServer().join(), this::getGroupId);
   private volatile LeaderTasks leaderTasks = new LeaderTasks(() -> store, selfProposer, 0);
+  private volatile LeaderEntries leaderEntries;
+  private volatile WriteFront writeFront;
   /** POP log entries applied since start (Ratis' own metadata and configuration entries not counted). */
   private final java.util.concurrent.atomic.AtomicLong appliedEntries = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong snapshotInstalls = new java.util.concurrent.atomic.AtomicLong();
@@ -107,6 +109,9 @@ public final class PopStateMachine extends BaseStateMachine {
     };
     quorumGuard = new QuorumGuard(division, quorumStaleAfterMs);
     readBarrier = new ReadBarrier(division, selfProposer::propose);
+    leaderEntries = new LeaderEntries(validator, () -> quorumGuard);
+    writeFront = new WriteFront(validator, division, () -> quorumGuard,
+        new RatisSelfProposer(() -> getServer().join(), this::getGroupId));
     getLifeCycle().startAndTransition(this::openStore, IOException.class);
   }
 
@@ -143,47 +148,28 @@ public final class PopStateMachine extends BaseStateMachine {
         .setClientRequest(request);
     final ByteString content = request.getMessage().getContent();
     if (selfProposer.isOwn(request)) { // the leader's own lease expiry, compaction, read barrier
-      return startInternal(trx, content);
+      return leaderEntries.internal(trx, content);
+    }
+    if (writeFront != null && writeFront.isOwn(request)) { // clients' writes coalesced by the front
+      return leaderEntries.batch(trx, content);
     }
     final Command command;
     try {
       command = Command.parseFrom(content.asReadOnlyByteBuffer());
     } catch (InvalidProtocolBufferException e) {
-      return reject(trx, new PopRejection(ErrorCode.INVALID_ARGUMENT, "write: malformed request: " + e.getMessage()));
+      return LeaderEntries.reject(trx, new PopRejection(ErrorCode.INVALID_ARGUMENT, "write: malformed request: " + e.getMessage()));
     }
     final Optional<dev.pop.proto.Error> invalid = validator.validate(command);
     if (invalid.isPresent()) {
-      return reject(trx, PopRejection.of(invalid.get()));
+      return LeaderEntries.reject(trx, PopRejection.of(invalid.get()));
     }
     final Optional<String> noQuorum = quorumGuard.check();
     if (noQuorum.isPresent()) {
-      return reject(trx, new PopRejection(ErrorCode.UNAVAILABLE, "write not accepted: " + noQuorum.get()));
+      return LeaderEntries.reject(trx, new PopRejection(ErrorCode.UNAVAILABLE, "write not accepted: " + noQuorum.get()));
     }
     final long now = System.currentTimeMillis();
     final LogEntry entry = LogEntry.newBuilder().setLeaderTimeMs(now).setCommand(command).build();
     return trx.setLogData(LogEntryCodec.wrap(now, content)).setStateMachineContext(entry).build();
-  }
-
-  // [issue 4 wiring] ------------------------------------------------ the leader's own entries (lease expiry)
-
-  /** Accepts a Command of this member's own proposer into the log as {@code LogEntry.internal}. */
-  private TransactionContext startInternal(TransactionContext.Builder trx, ByteString content) throws IOException {
-    final Command command = Command.parseFrom(content.asReadOnlyByteBuffer());
-    if (command.getRequestsCount() == 0) {
-      // a read barrier (ReadBarrier): an entry with no body, only to prove leadership through a commit
-      final LogEntry noop = LogEntry.newBuilder().setLeaderTimeMs(System.currentTimeMillis()).build();
-      return trx.setLogData(UnsafeByteOperations.unsafeWrap(noop.toByteArray())).setStateMachineContext(noop).build();
-    }
-    final Optional<dev.pop.proto.Error> invalid = validator.validateInternal(command);
-    if (invalid.isPresent()) {
-      return reject(trx, PopRejection.of(invalid.get()));
-    }
-    final Optional<String> noQuorum = quorumGuard.check();
-    if (noQuorum.isPresent()) {
-      return reject(trx, new PopRejection(ErrorCode.UNAVAILABLE, "internal write not accepted: " + noQuorum.get()));
-    }
-    final LogEntry entry = LogEntry.newBuilder().setLeaderTimeMs(System.currentTimeMillis()).setInternal(command).build();
-    return trx.setLogData(UnsafeByteOperations.unsafeWrap(entry.toByteArray())).setStateMachineContext(entry).build();
   }
 
   /** Ratis: this member is leader and has applied its first entry of the term. */
@@ -219,12 +205,6 @@ public final class PopStateMachine extends BaseStateMachine {
     LOG.info("{}: membership at index {} (term {}): {}{}", memberId, index, term,
         newConf.getPeersList().stream().map(p -> p.getId().toStringUtf8() + "=" + p.getAddress()).toList(),
         newConf.getOldPeersCount() > 0 ? " (joint with the old configuration)" : "");
-  }
-
-  private static TransactionContext reject(TransactionContext.Builder trx, PopRejection why) {
-    final TransactionContext t = trx.build();
-    t.setException(why);
-    return t;
   }
 
   @Override
@@ -288,19 +268,35 @@ public final class PopStateMachine extends BaseStateMachine {
     return barrier.thenCompose(v -> answer(request));
   }
 
-  /** Serializable read: this member's local state, as it is. */
+  /** Serializable read: this member's local state, as it is. Also the way in to the leader's {@link WriteFront}. */
   @Override
   public CompletableFuture<Message> queryStale(Message request, long minIndex) {
-    return answer(request);
-  }
-
-  private CompletableFuture<Message> answer(Message request) {
     final Query query;
     try {
       query = Query.parseFrom(request.getContent().asReadOnlyByteBuffer());
     } catch (InvalidProtocolBufferException e) {
-      return CompletableFuture.failedFuture(
-          new PopRejection(ErrorCode.INVALID_ARGUMENT, "read: malformed request: " + e.getMessage()));
+      return malformed(e);
+    }
+    return query.hasWrite() ? writeFront.submit(query.getWrite()) : answer(query);
+  }
+
+  private static CompletableFuture<Message> malformed(InvalidProtocolBufferException e) {
+    return CompletableFuture.failedFuture(
+        new PopRejection(ErrorCode.INVALID_ARGUMENT, "read: malformed request: " + e.getMessage()));
+  }
+
+  private CompletableFuture<Message> answer(Message request) {
+    try {
+      return answer(Query.parseFrom(request.getContent().asReadOnlyByteBuffer()));
+    } catch (InvalidProtocolBufferException e) {
+      return malformed(e);
+    }
+  }
+
+  private CompletableFuture<Message> answer(Query query) {
+    if (query.hasWrite()) {
+      return CompletableFuture.failedFuture(new PopRejection(ErrorCode.INVALID_ARGUMENT,
+          "read: a write for the write front goes as a stale read to the leader, not as a linearizable read"));
     }
     final Optional<dev.pop.proto.Error> invalid = validator.validate(query);
     if (invalid.isPresent()) {

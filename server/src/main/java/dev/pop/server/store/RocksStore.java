@@ -6,8 +6,6 @@ import dev.pop.proto.LogEntry;
 import dev.pop.proto.Query;
 import dev.pop.proto.QueryResult;
 import dev.pop.proto.Request;
-import dev.pop.proto.Response;
-import dev.pop.proto.ResponseHeader;
 import dev.pop.server.apply.Applier;
 import dev.pop.server.apply.Errors;
 import dev.pop.server.apply.Limits;
@@ -134,30 +132,20 @@ public final class RocksStore implements ReplicatedStore {
         ensureWritable();
         Meta base = committed;
         if (index <= base.appliedIndex) {
-          return replayed(base, entry);
+          return EntryResults.replayed(db, options.applyRead, base, entry);
         }
         try {
           pending.begin(base, entry.getLeaderTimeMs());
           pending.meta().appliedIndex = index;
           pending.meta().appliedTerm = term;
-          List<Response> responses;
-          switch (entry.getBodyCase()) {
-            case COMMAND:
-              responses = commands.apply(entry.getCommand(), entry.getLeaderTimeMs());
-              break;
-            case INTERNAL:
-              responses = commands.applyInternal(entry.getInternal(), entry.getLeaderTimeMs());
-              break;
-            default:
-              responses = List.of();
-          }
+          EntryResults.Applied applied = EntryResults.apply(commands, entry);
           List<ApplyEvent> events = pending.events();
           committed = pending.commit(options.write);
           local.publish(events);
           if (committed.revision != base.revision || committed.compactRevision != base.compactRevision) {
             local.historyChanged();
           }
-          return result(committed, responses);
+          return applied.result(committed);
         } catch (IOException | RocksDBException | RuntimeException e) {
           failure = e;
           throw e;
@@ -176,31 +164,6 @@ public final class RocksStore implements ReplicatedStore {
     return local.leaseClock();
   }
 
-  /** An entry applied before a restart: nothing changes; the responses come from its session if still kept. */
-  private CommandResult replayed(Meta meta, LogEntry entry) throws RocksDBException {
-    List<Response> responses = List.of();
-    if (entry.getBodyCase() == LogEntry.BodyCase.COMMAND && CommandApplier.hasSession(entry.getCommand())) {
-      List<Response> stored = SessionTable.storedResponses(
-          db, options.applyRead, entry.getCommand().getClientId(), entry.getCommand().getRequestId());
-      if (stored != null) {
-        responses = stored;
-      }
-    }
-    return result(meta, responses);
-  }
-
-  private static CommandResult result(Meta meta, List<Response> responses) {
-    return CommandResult.newBuilder().setHeader(header(meta)).addAllResponses(responses).build();
-  }
-
-  private static ResponseHeader header(Meta meta) {
-    return ResponseHeader.newBuilder()
-        .setRevision(meta.revision)
-        .setAppliedIndex(meta.appliedIndex)
-        .setCompactRevision(meta.compactRevision)
-        .build();
-  }
-
   /**
    * Answers the reads of a Query from one RocksDB snapshot. A storage failure is an {@link UncheckedIOException};
    * everything else is a per-request error. A lock_wait answers with the waiter's state at once.
@@ -214,7 +177,7 @@ public final class RocksStore implements ReplicatedStore {
       try (ReadOptions read = new ReadOptions().setSnapshot(snapshot)) {
         Meta meta = Meta.decode(db.get(read, KeySpace.META_KEY));
         QueryReader reader = new QueryReader(new SnapshotView(db, read), meta, local.leaseClock());
-        QueryResult.Builder out = QueryResult.newBuilder().setHeader(header(meta));
+        QueryResult.Builder out = QueryResult.newBuilder().setHeader(EntryResults.header(meta));
         for (Request request : query.getRequestsList()) {
           out.addResponses(reader.answer(request));
         }
