@@ -21,6 +21,8 @@ import java.util.List;
 public final class HttpFront implements AutoCloseable {
   private static final String OP = "pop.op";
   private static final String START = "pop.start";
+  /** Events an SSE watcher may fall behind by before its watch is cancelled (the SDK's per-watch bound). */
+  private static final int WATCH_BUFFERED_EVENTS = 10_000;
 
   private final Javalin app;
   private final PopClient client;
@@ -77,6 +79,14 @@ public final class HttpFront implements AutoCloseable {
     front.route(HandlerType.GET, "/v1/kv/<key>", "kv_get", kv::get);
     front.route(HandlerType.PUT, "/v1/kv/<key>", "kv_put", kv::put);
     front.route(HandlerType.DELETE, "/v1/kv/<key>", "kv_delete", kv::delete);
+
+    final StreamsHandler streams = new StreamsHandler(client, auth);
+    front.route(HandlerType.GET, "/v1/logs", "log_list", streams::list);
+    front.route(HandlerType.POST, "/v1/logs/{stream}", "log_append", streams::append);
+    front.route(HandlerType.GET, "/v1/logs/{stream}", "log_read", streams::read);
+    front.route(HandlerType.DELETE, "/v1/logs/{stream}", "log_trim", streams::trim);
+    front.route(HandlerType.POST, "/v1/compact", "compact", streams::compact);
+    front.route(HandlerType.GET, "/v1/watch", "watch", new WatchSse(client, WATCH_BUFFERED_EVENTS)::handle);
 
     try {
       app.start(config.httpAddress().getHostString(), config.httpAddress().getPort());

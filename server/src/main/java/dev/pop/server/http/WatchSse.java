@@ -32,24 +32,16 @@ final class WatchSse {
     this.maxBufferedEvents = maxBufferedEvents;
   }
 
-  void handle(SseClient sse) {
+  /** Checks the parameters (a bad one is a normal 400 error body), then streams. */
+  void handle(io.javalin.http.Context ctx) throws Exception {
     final String op = "watch";
-    final var ctx = sse.ctx();
     final String key = ctx.queryParam("key");
     final String prefix = ctx.queryParam("prefix");
     if ((key == null) == (prefix == null) || (key != null ? key : prefix).isEmpty()) {
-      error(sse, "INVALID_ARGUMENT", op + ": give exactly one of the query parameters 'key' and 'prefix', not empty");
-      return;
+      throw ApiException.invalid(op + ": give exactly one of the query parameters 'key' and 'prefix', not empty");
     }
-    final long revision;
-    final boolean prevKv;
-    try {
-      revision = Params.nonNegativeLong(ctx, op, "revision", 0);
-      prevKv = Params.bool(ctx, op, "prevKv", false);
-    } catch (ApiException e) {
-      error(sse, e.code().name(), e.getMessage());
-      return;
-    }
+    final long revision = Params.nonNegativeLong(ctx, op, "revision", 0);
+    final boolean prevKv = Params.bool(ctx, op, "prevKv", false);
     WatchOptions options = (prefix != null ? WatchOptions.prefix() : WatchOptions.key())
         .maxBufferedEvents(maxBufferedEvents);
     if (revision > 0) {
@@ -58,26 +50,31 @@ final class WatchSse {
     if (prevKv) {
       options = options.withPrevKv();
     }
+    final WatchOptions chosen = options;
+    final byte[] watched = (key != null ? key : prefix).getBytes(StandardCharsets.UTF_8);
+    new io.javalin.http.sse.SseHandler(sse -> stream(sse, watched, chosen)).handle(ctx);
+  }
+
+  private void stream(SseClient sse, byte[] key, WatchOptions options) {
     sse.keepAlive();
     final Watch watch;
     try {
-      watch = client.watches().watch((key != null ? key : prefix).getBytes(StandardCharsets.UTF_8), options,
-          new WatchListener() {
-            @Override
-            public void onEvent(WatchEvent e) {
-              sse.sendEvent(e.type() == WatchEvent.Type.PUT ? "put" : "delete", json(e), Long.toString(e.revision()));
-            }
+      watch = client.watches().watch(key, options, new WatchListener() {
+        @Override
+        public void onEvent(WatchEvent e) {
+          sse.sendEvent(e.type() == WatchEvent.Type.PUT ? "put" : "delete", json(e), Long.toString(e.revision()));
+        }
 
-            @Override
-            public void onProgress(long rev) {
-              sse.sendEvent("progress", "{\"revision\":" + rev + "}");
-            }
+        @Override
+        public void onProgress(long rev) {
+          sse.sendEvent("progress", "{\"revision\":" + rev + "}");
+        }
 
-            @Override
-            public void onCancelled(PopException cause) {
-              error(sse, cause.code().name(), cause.getMessage());
-            }
-          });
+        @Override
+        public void onCancelled(PopException cause) {
+          error(sse, cause.code().name(), cause.getMessage());
+        }
+      });
     } catch (PopException e) {
       error(sse, e.code().name(), e.getMessage());
       return;
