@@ -115,7 +115,11 @@ public interface PopClient extends AutoCloseable {
       return this;
     }
 
-    /** Most batches in flight per lane (writes, linearizable reads, serializable reads per member); default 16. */
+    /**
+     * Most batches in flight per lane (writes, linearizable reads, serializable reads per member); default 2:
+     * more calls wait and join the next batch, which costs the cluster less than many small ones (Ratis' cost is
+     * per request and per log entry). {@code -Dpop.client.maxInFlightBatches=N} changes the default.
+     */
     public Builder maxInFlightBatches(int n) {
       this.maxInFlightBatches = ClientConfig.checkMaxInFlightBatches(n);
       return this;

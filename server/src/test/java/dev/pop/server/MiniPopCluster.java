@@ -156,6 +156,10 @@ public final class MiniPopCluster implements AutoCloseable {
     return running.get(id).stateMachine().store().revision();
   }
 
+  public long compactRevision(String id) {
+    return running.get(id).stateMachine().store().compactRevision();
+  }
+
   static DivisionInfo info(PopServer s) {
     try {
       return s.raftServer().getDivision(PopGroup.ID).getInfo();

@@ -11,7 +11,8 @@ public record ClientConfig(List<HostPort> endpoints, Duration timeout, int maxBa
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
   public static final int DEFAULT_MAX_BATCH_OPS = 128;
   public static final int DEFAULT_MAX_BATCH_BYTES = 1 << 20;
-  public static final int DEFAULT_MAX_IN_FLIGHT_BATCHES = 16;
+  /** Batches of one kind a client keeps in flight (more calls wait and form the next batch). */
+  public static final int DEFAULT_MAX_IN_FLIGHT_BATCHES = Integer.getInteger("pop.client.maxInFlightBatches", 2);
   /** The server's request limit (SPEC section 3): no message the SDK sends may be larger. */
   public static final int SERVER_REQUEST_LIMIT_BYTES = 1536 * 1024;
   /** Room left under the server limit for the envelope (client id, request id, Ratis framing). */

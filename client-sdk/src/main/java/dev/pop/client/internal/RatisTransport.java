@@ -31,8 +31,14 @@ public final class RatisTransport implements PopTransport {
    * Ratis write instead (for comparison).
    */
   static final boolean WRITE_FRONT = Boolean.parseBoolean(System.getProperty("pop.client.writeFront", "true"));
-  /** How the write front names the leader in its refusal. */
-  private static final String NOT_THE_LEADER = "not the leader; leader: ";
+  /**
+   * Linearizable reads go to the leader as stale reads flagged {@code linearizable}, answered after the server's
+   * read barrier alone, without Ratis' ReadIndex (whose heartbeat wait was seen to add up to half a second);
+   * {@code -Dpop.client.barrierReads=false} uses Ratis' {@code sendReadOnly} instead.
+   */
+  static final boolean BARRIER_READS = Boolean.parseBoolean(System.getProperty("pop.client.barrierReads", "true"));
+  /** How a non-leader names the leader in its refusal ("... not the leader ...; leader: n2"). */
+  private static final String LEADER_HINT = "; leader: ";
 
   private final MemberDirectory directory;
   private final RatisClients clients;
@@ -95,7 +101,9 @@ public final class RatisTransport implements PopTransport {
   private CompletableFuture<ByteBuffer> sendTo(Membership membership, RequestKind kind, String member,
       byte[] payload, AttemptHistory history) {
     String target = null;
-    if (kind == RequestKind.WRITE && WRITE_FRONT) {
+    boolean viaFront = kind == RequestKind.WRITE && WRITE_FRONT
+        || kind == RequestKind.LINEARIZABLE_READ && member == null && BARRIER_READS;
+    if (viaFront) {
       target = directory.leaderHint();
       if (target == null || membership.member(target) == null) {
         target = membership.members().get(0).id();
@@ -107,7 +115,7 @@ public final class RatisTransport implements PopTransport {
             "[POP:NOT_FOUND] member '" + target + "' is not in the cluster; members: " + ids(membership)));
       }
     }
-    RaftClientSlot slot = slotFor(kind, target);
+    RaftClientSlot slot = slotFor(kind, viaFront ? null : target);
     RaftClientSlot.Lease lease;
     try {
       lease = slot.acquire();
@@ -120,15 +128,15 @@ public final class RatisTransport implements PopTransport {
       slot.release(lease);
       return CompletableFuture.failedFuture(new NotSentException("the batch ended before it was sent"));
     }
-    Message msg = Message.valueOf(UnsafeByteOperations.unsafeWrap(
-        kind == RequestKind.WRITE && WRITE_FRONT ? frontWrite(payload) : payload));
+    Message msg = Message.valueOf(UnsafeByteOperations.unsafeWrap(!viaFront ? payload
+        : kind == RequestKind.WRITE ? frontWrite(payload) : linearizableQuery(payload)));
     CompletableFuture<RaftClientReply> f;
     try {
       f = switch (kind) {
         case WRITE -> WRITE_FRONT ? client.async().sendStaleRead(msg, 0, RaftPeerId.valueOf(to))
             : client.async().send(msg);
-        case LINEARIZABLE_READ -> target == null ? client.async().sendReadOnly(msg)
-            : client.async().sendReadOnly(msg, RaftPeerId.valueOf(to));
+        case LINEARIZABLE_READ -> viaFront ? client.async().sendStaleRead(msg, 0, RaftPeerId.valueOf(to))
+            : target == null ? client.async().sendReadOnly(msg) : client.async().sendReadOnly(msg, RaftPeerId.valueOf(to));
         case SERIALIZABLE_READ, WATCH -> client.async().sendStaleRead(msg, 0, RaftPeerId.valueOf(to));
         case LOCK_WAIT -> client.async().sendReadOnlyUnordered(msg, null);
       };
@@ -164,10 +172,10 @@ public final class RatisTransport implements PopTransport {
     if (t instanceof org.apache.ratis.protocol.exceptions.RaftRetryFailureException && t.getCause() != null) {
       t = t.getCause();
     }
-    if (t instanceof StateMachineException && kind == RequestKind.WRITE && String.valueOf(t.getMessage())
-        .contains(NOT_THE_LEADER)) {
+    if (t instanceof StateMachineException && (kind == RequestKind.WRITE || kind == RequestKind.LINEARIZABLE_READ)
+        && String.valueOf(t.getMessage()).contains("not the leader") && t.getMessage().contains(LEADER_HINT)) {
       String m = t.getMessage();
-      String hint = m.substring(m.indexOf(NOT_THE_LEADER) + NOT_THE_LEADER.length()).split("[\\s;,)]", 2)[0];
+      String hint = m.substring(m.lastIndexOf(LEADER_HINT) + LEADER_HINT.length()).split("[\\s;,)]", 2)[0];
       if (directory.known().member(hint) != null && !hint.equals(target)) {
         directory.leaderIs(hint);
       } else {
@@ -208,6 +216,14 @@ public final class RatisTransport implements PopTransport {
     }
     out[p++] = (byte) len;
     System.arraycopy(command, 0, out, p, command.length);
+    return out;
+  }
+
+  /** A serialized Query with {@code linearizable = true} appended (field 3, varint 1). */
+  static byte[] linearizableQuery(byte[] query) {
+    byte[] out = java.util.Arrays.copyOf(query, query.length + 2);
+    out[query.length] = (byte) (dev.pop.proto.Query.LINEARIZABLE_FIELD_NUMBER << 3);
+    out[query.length + 1] = 1;
     return out;
   }
 

@@ -77,6 +77,7 @@ public final class PopStateMachine extends BaseStateMachine {
   private volatile LeaderTasks leaderTasks = new LeaderTasks(() -> store, selfProposer, 0);
   private volatile LeaderEntries leaderEntries;
   private volatile WriteFront writeFront;
+  private volatile java.util.function.Supplier<org.apache.ratis.server.DivisionInfo> division;
   /** POP log entries applied since start (Ratis' own metadata and configuration entries not counted). */
   private final java.util.concurrent.atomic.AtomicLong appliedEntries = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong snapshotInstalls = new java.util.concurrent.atomic.AtomicLong();
@@ -100,7 +101,7 @@ public final class PopStateMachine extends BaseStateMachine {
     super.initialize(server, groupId, raftStorage);
     memberId = server.getId().toString();
     snapshots.init(raftStorage);
-    final java.util.function.Supplier<org.apache.ratis.server.DivisionInfo> division = () -> {
+    division = () -> {
       try {
         return server.getDivision(groupId).getInfo();
       } catch (IOException e) {
@@ -256,28 +257,36 @@ public final class PopStateMachine extends BaseStateMachine {
   @Override
   public CompletableFuture<Message> query(Message request) {
     final long arrival = System.nanoTime();
-    if (unsafeLocalReads) {
-      return answer(request); // test-only switch: no leadership proof at all
-    }
-    final CompletableFuture<Void> barrier;
-    try {
-      barrier = readBarrier.await(arrival);
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(new PopRejection(ErrorCode.UNAVAILABLE, "read: " + e.getMessage()));
-    }
-    return barrier.thenCompose(v -> answer(request));
+    return unsafeLocalReads ? answer(request) // test-only switch: no leadership proof at all
+        : readBarrier.await(arrival).thenCompose(v -> answer(request));
   }
 
-  /** Serializable read: this member's local state, as it is. Also the way in to the leader's {@link WriteFront}. */
+  /**
+   * Serializable read: this member's local state, as it is. Also the way in to the leader's {@link WriteFront}
+   * ({@code Query.write}) and to linearizable reads proven by the {@link ReadBarrier} alone ({@code linearizable}).
+   */
   @Override
   public CompletableFuture<Message> queryStale(Message request, long minIndex) {
+    final long arrival = System.nanoTime();
     final Query query;
     try {
       query = Query.parseFrom(request.getContent().asReadOnlyByteBuffer());
     } catch (InvalidProtocolBufferException e) {
       return malformed(e);
     }
-    return query.hasWrite() ? writeFront.submit(query.getWrite()) : answer(query);
+    if (query.hasWrite()) {
+      return writeFront.submit(query.getWrite());
+    }
+    if (!query.getLinearizable() || unsafeLocalReads) {
+      return answer(query);
+    }
+    return readBarrier.await(arrival).handle((v, e) -> e).thenCompose(e -> e == null ? answer(query)
+        : CompletableFuture.failedFuture(WriteFront.asReply(new PopRejection(ErrorCode.UNAVAILABLE,
+            e.getMessage().replaceFirst("^\\[POP:UNAVAILABLE\\] ", "") + "; leader: " + leaderHint()))));
+  }
+
+  private String leaderHint() {
+    return division.get().getLeaderId() == null ? "unknown" : division.get().getLeaderId().toString();
   }
 
   private static CompletableFuture<Message> malformed(InvalidProtocolBufferException e) {
@@ -302,7 +311,6 @@ public final class PopStateMachine extends BaseStateMachine {
     if (invalid.isPresent()) {
       return CompletableFuture.failedFuture(PopRejection.of(invalid.get()));
     }
-    // [issue 4 wiring] queryAsync: a lock_wait completes later, when the apply thread grants its waiter
     final CompletableFuture<QueryResult> pending;
     storeLock.readLock().lock();
     try {
@@ -318,11 +326,7 @@ public final class PopStateMachine extends BaseStateMachine {
   }
 
   private long currentTerm() {
-    try {
-      return getServer().join().getDivision(getGroupId()).getInfo().getCurrentTerm();
-    } catch (IOException e) {
-      return 0;
-    }
+    return division.get().getCurrentTerm();
   }
 
   // ------------------------------------------------------------------ snapshots

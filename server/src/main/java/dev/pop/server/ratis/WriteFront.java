@@ -150,7 +150,7 @@ final class WriteFront {
    * A refusal as Ratis carries it back in a normal reply to a read ({@link StateMachineException}): the client
    * sees it at once instead of retrying a failed call.
    */
-  private static StateMachineException asReply(PopRejection why) {
+  static StateMachineException asReply(PopRejection why) {
     return new StateMachineException(why.getMessage());
   }
 

@@ -104,6 +104,10 @@ class WatchClusterTest {
     long first = pop.kv().put("wc/compact", "1").revision();
     long second = pop.kv().put("wc/compact", "2").revision();
     pop.kv().compact(second);
+    // a member that has not applied the compaction yet rightly serves the old events: wait until all have
+    MiniPopCluster cluster = SharedCluster.cluster();
+    MiniPopCluster.await(() -> cluster.ids().stream().allMatch(id -> cluster.compactRevision(id) >= second),
+        Duration.ofSeconds(10), "every member compacted");
     Recorder r = new Recorder();
     pop.watches().watch("wc/compact", WatchOptions.key().startRevision(first), r);
     PopException cause = r.cancelled.get(10, TimeUnit.SECONDS);
