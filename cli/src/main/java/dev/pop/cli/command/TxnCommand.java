@@ -1,6 +1,7 @@
 package dev.pop.cli.command;
 
 import dev.pop.cli.GlobalOptions;
+import dev.pop.client.txn.TxnJson;
 import dev.pop.cli.output.Printer;
 import dev.pop.cli.output.PrimitivePrinter;
 import dev.pop.client.PopClient;
@@ -46,7 +47,7 @@ public final class TxnCommand extends ClientCommand {
     } catch (IOException e) {
       throw new UncheckedIOException("txn: cannot read the body from stdin", e);
     }
-    parsed = TxnJson.parse(body);
+    parsed = TxnJson.parse(body, "stdin");
   }
 
   @Override

@@ -35,30 +35,7 @@ public final class JsonPrimitivePrinter implements PrimitivePrinter {
 
   @Override
   public void txn(TxnResult result) {
-    ObjectNode doc = MAPPER.createObjectNode().put("succeeded", result.succeeded()).put("revision", result.revision());
-    ArrayNode results = doc.putArray("results");
-    for (OpResult r : result.results()) {
-      ObjectNode item = results.addObject();
-      if (r instanceof OpResult.Put p) {
-        item.putObject("put").put("revision", p.revision());
-      } else if (r instanceof OpResult.Delete d) {
-        item.putObject("delete").put("deleted", d.deleted()).put("revision", d.revision());
-      } else if (r instanceof OpResult.Get g) {
-        ObjectNode get = item.putObject("get");
-        ArrayNode kvs = get.putArray("kvs");
-        for (KeyValue kv : g.kvs()) {
-          ObjectNode k = kvs.addObject();
-          bytes(k, "key", kv.key());
-          bytes(k, "value", kv.value());
-          k.put("createRevision", kv.createRevision()).put("modRevision", kv.modRevision())
-              .put("version", kv.version()).put("lease", kv.lease());
-        }
-        get.put("count", g.count()).put("more", g.more());
-      } else if (r instanceof OpResult.Increment i) {
-        item.putObject("increment").put("value", i.value()).put("revision", i.revision());
-      }
-    }
-    print(doc);
+    print(dev.pop.client.txn.TxnJson.toJson(result));
   }
 
   @Override

@@ -80,6 +80,17 @@ public final class HttpFront implements AutoCloseable {
     front.route(HandlerType.PUT, "/v1/kv/<key>", "kv_put", kv::put);
     front.route(HandlerType.DELETE, "/v1/kv/<key>", "kv_delete", kv::delete);
 
+    final PrimitivesHandler primitives = new PrimitivesHandler(client);
+    front.route(HandlerType.POST, "/v1/txn", "txn", primitives::txn);
+    front.route(HandlerType.POST, "/v1/counters/<key>/increment", "increment", primitives::increment);
+    front.route(HandlerType.POST, "/v1/leases", "lease_grant", primitives::grant);
+    front.route(HandlerType.POST, "/v1/leases/{id}/keepalive", "lease_keepalive", primitives::keepAlive);
+    front.route(HandlerType.DELETE, "/v1/leases/{id}", "lease_revoke", primitives::revoke);
+    front.route(HandlerType.GET, "/v1/leases/{id}", "lease_ttl", primitives::timeToLive);
+    front.route(HandlerType.POST, "/v1/locks/<name>", "lock", primitives::lock);
+    front.route(HandlerType.DELETE, "/v1/locks/<name>", "unlock", primitives::unlock);
+    front.route(HandlerType.GET, "/v1/locks/<name>", "lock_status", primitives::lockStatus);
+
     final StreamsHandler streams = new StreamsHandler(client, auth);
     front.route(HandlerType.GET, "/v1/logs", "log_list", streams::list);
     front.route(HandlerType.POST, "/v1/logs/{stream}", "log_append", streams::append);

@@ -223,7 +223,9 @@ class HttpApiTest {
     final JsonNode doc = r.json();
     assertTrue(doc.get("openapi").asText().startsWith("3."));
     for (String path : new String[] {"/health", "/ready", "/metrics", "/v1/status", "/v1/members", "/v1/members/{id}",
-        "/v1/leader/transfer", "/v1/kv", "/v1/kv/{key}", "/v1/snapshot", "/v1/cluster", "/"}) {
+        "/v1/leader/transfer", "/v1/kv", "/v1/kv/{key}", "/v1/snapshot", "/v1/cluster", "/", "/v1/txn",
+        "/v1/counters/{key}/increment", "/v1/leases", "/v1/leases/{id}", "/v1/leases/{id}/keepalive",
+        "/v1/locks/{name}", "/v1/logs", "/v1/logs/{stream}", "/v1/compact", "/v1/watch"}) {
       assertTrue(doc.get("paths").has(path), "openapi lacks " + path);
     }
   }

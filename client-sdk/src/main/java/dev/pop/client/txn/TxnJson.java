@@ -1,22 +1,19 @@
-package dev.pop.cli.command;
+package dev.pop.client.txn;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
-import dev.pop.cli.CommandFailure;
-import dev.pop.client.ErrorCode;
 import dev.pop.client.InvalidArgumentException;
 import dev.pop.client.counter.Bounds;
-import dev.pop.client.txn.Cmp;
-import dev.pop.client.txn.Op;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The txn body of SPEC section 6, as read by {@code popctl txn} from stdin:
+ * The txn body of SPEC section 6, as {@code popctl txn} reads it from stdin and {@code POST /v1/txn} from the
+ * request body:
  *
  * <pre>
  * {"compare":[{"key":K,"target":"value|version|createRevision|modRevision|lease|exists","op":"=|!=|&lt;|&gt;","value":V},
@@ -26,13 +23,13 @@ import java.util.Set;
  *  "failure":[...]}
  * </pre>
  *
- * Strict: unknown fields, wrong types and missing required fields are INVALID_ARGUMENT (exit 2) naming the field by
+ * Strict: unknown fields, wrong types and missing required fields are {@link InvalidArgumentException} naming the field by
  * its path, e.g. {@code txn: compare[1].op: "=>" is not one of =, !=, <, >}. A value compare takes a string; a
  * numeric one an integer; {@code exists} a boolean ({@code "value":false} means absent).
  */
-final class TxnJson {
+public final class TxnJson {
   /** The parsed txn. */
-  record Parsed(List<Cmp> compares, List<Op> success, List<Op> failure) {
+  public record Parsed(List<Cmp> compares, List<Op> success, List<Op> failure) {
   }
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -40,16 +37,17 @@ final class TxnJson {
   private TxnJson() {
   }
 
-  static Parsed parse(String text) {
+  /** Parses a txn body; {@code source} names where it came from in messages ("stdin", "the request body"). */
+  public static Parsed parse(String text, String source) {
     JsonNode root;
     try {
       root = MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
-      throw bad("stdin is not valid JSON: " + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr()
+      throw bad(source + " is not valid JSON: " + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr()
           + ", column " + e.getLocation().getColumnNr() + ")");
     }
     if (root == null || root.isMissingNode()) {
-      throw bad("stdin is empty; expected a JSON object with compare, success and failure");
+      throw bad(source + " is empty; expected a JSON object with compare, success and failure");
     }
     if (!root.isObject()) {
       throw bad("the body must be a JSON object with compare, success and failure, not " + kind(root));
@@ -86,6 +84,8 @@ final class TxnJson {
         default -> throw bad(path + ".target: \"" + target + "\" is not one of value, version, createRevision, "
             + "modRevision, lease, exists (or use {\"lockHeld\":{\"name\":N,\"fence\":F}})");
       };
+    } catch (Bad e) {
+      throw e;
     } catch (InvalidArgumentException e) {
       throw bad(path + ": " + e.getMessage().replaceFirst("^txn: ", ""));
     }
@@ -142,6 +142,8 @@ final class TxnJson {
           }
           default -> throw bad(path + ": \"" + name + "\" is not one of put, delete, get, increment");
         });
+      } catch (Bad e) {
+        throw e;
       } catch (InvalidArgumentException e) {
         throw bad(p + ": " + e.getMessage().replaceFirst("^(txn|increment): ", ""));
       }
@@ -238,7 +240,59 @@ final class TxnJson {
     };
   }
 
-  private static CommandFailure bad(String message) {
-    return new CommandFailure(ErrorCode.INVALID_ARGUMENT, "txn: " + message);
+  /**
+   * A txn's result as JSON: {@code {"succeeded","revision","results":[{"put":{"revision"}}, {"delete":{"deleted",
+   * "revision"}}, {"get":{"kvs":[...],"count","more"}}, {"increment":{"value","revision"}}]}}; keys and values
+   * that are not UTF-8 text appear as {@code keyBase64}/{@code valueBase64}.
+   */
+  public static com.fasterxml.jackson.databind.node.ObjectNode toJson(TxnResult result) {
+    var doc = MAPPER.createObjectNode().put("succeeded", result.succeeded()).put("revision", result.revision());
+    var results = doc.putArray("results");
+    for (OpResult r : result.results()) {
+      var item = results.addObject();
+      if (r instanceof OpResult.Put p) {
+        item.putObject("put").put("revision", p.revision());
+      } else if (r instanceof OpResult.Delete d) {
+        item.putObject("delete").put("deleted", d.deleted()).put("revision", d.revision());
+      } else if (r instanceof OpResult.Get g) {
+        var get = item.putObject("get");
+        var kvs = get.putArray("kvs");
+        for (dev.pop.client.kv.KeyValue kv : g.kvs()) {
+          var k = kvs.addObject();
+          bytes(k, "key", kv.key());
+          bytes(k, "value", kv.value());
+          k.put("createRevision", kv.createRevision()).put("modRevision", kv.modRevision())
+              .put("version", kv.version()).put("lease", kv.lease());
+        }
+        get.put("count", g.count()).put("more", g.more());
+      } else if (r instanceof OpResult.Increment i) {
+        item.putObject("increment").put("value", i.value()).put("revision", i.revision());
+      }
+    }
+    return doc;
+  }
+
+  private static void bytes(com.fasterxml.jackson.databind.node.ObjectNode doc, String field, byte[] bytes) {
+    try {
+      doc.put(field, java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes)).toString());
+    } catch (java.nio.charset.CharacterCodingException e) {
+      doc.put(field + "Base64", java.util.Base64.getEncoder().encodeToString(bytes));
+    }
+  }
+
+  private static Bad bad(String message) {
+    return new Bad("txn: " + message);
+  }
+
+  /** A problem this parser found (as opposed to one the SDK's builders report, which gets a path prefix). */
+  private static final class Bad extends InvalidArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    Bad(String message) {
+      super(message);
+    }
   }
 }
