@@ -35,6 +35,11 @@ final class WatchSse {
   /** Checks the parameters (a bad one is a normal 400 error body), then streams. */
   void handle(io.javalin.http.Context ctx) throws Exception {
     final String op = "watch";
+    final String accept = ctx.header("Accept");
+    if (accept == null || !accept.contains("text/event-stream")) {
+      throw ApiException.invalid(op + ": a watch is a Server-Sent Events stream: send the header"
+          + " 'Accept: text/event-stream' (curl -N -H 'Accept: text/event-stream' ...; browsers' EventSource does)");
+    }
     final String key = ctx.queryParam("key");
     final String prefix = ctx.queryParam("prefix");
     if ((key == null) == (prefix == null) || (key != null ? key : prefix).isEmpty()) {

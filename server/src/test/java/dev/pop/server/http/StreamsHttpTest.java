@@ -138,9 +138,16 @@ class StreamsHttpTest {
   }
 
   @Test
-  void sseWatchBadParametersAreA400() {
-    HttpApiTest.assertError(http.get(url(leader, "/v1/watch?revision=1")), 400, "INVALID_ARGUMENT", "exactly one of");
-    HttpApiTest.assertError(http.get(url(leader, "/v1/watch?key=k&revision=-3")), 400, "INVALID_ARGUMENT",
-        "'revision'");
+  void sseWatchBadParametersAreA400() throws Exception {
+    HttpApiTest.assertError(sse("/v1/watch?revision=1"), 400, "INVALID_ARGUMENT", "exactly one of");
+    HttpApiTest.assertError(sse("/v1/watch?key=k&revision=-3"), 400, "INVALID_ARGUMENT", "'revision'");
+    HttpApiTest.assertError(http.get(url(leader, "/v1/watch?key=k")), 400, "INVALID_ARGUMENT",
+        "'Accept: text/event-stream'");
+  }
+
+  private static HttpCalls.Reply sse(String path) throws Exception {
+    HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(leader, path)))
+        .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofByteArray());
+    return new HttpCalls.Reply(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""), r.headers());
   }
 }
