@@ -66,6 +66,27 @@ public final class FakePopClient implements PopClient {
   }
 
   @Override
+  public dev.pop.client.Sagas sagas() {
+    return new dev.pop.client.Sagas() {
+      @Override
+      public dev.pop.client.saga.SagaState run(dev.pop.client.saga.SagaDefinition definition, String sagaId,
+          byte[] input, java.time.Duration lockWait) {
+        throw new IllegalStateException("popctl never runs sagas");
+      }
+
+      @Override
+      public dev.pop.client.saga.SagaState state(String sagaId) {
+        return dev.pop.client.saga.SagaReader.state(streams, sagaId);
+      }
+
+      @Override
+      public java.util.List<dev.pop.client.saga.SagaState> list() {
+        return dev.pop.client.saga.SagaReader.list(streams);
+      }
+    };
+  }
+
+  @Override
   public void close() {
     closed = true;
   }

@@ -61,6 +61,9 @@ public interface PopClient extends AutoCloseable {
   /** Transaction log streams. */
   Logs logs();
 
+  /** Sagas driven through log streams, locks and leases; they survive their runner. */
+  Sagas sagas();
+
   /**
    * Closes connections and threads. Calls still pending fail: reads and unsent writes with
    * {@link UnavailableException}, writes already sent with {@link UnknownOutcomeException}. Idempotent.

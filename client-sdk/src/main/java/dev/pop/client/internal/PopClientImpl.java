@@ -10,6 +10,7 @@ import dev.pop.client.Locks;
 import dev.pop.client.Txn;
 import dev.pop.client.Logs;
 import dev.pop.client.PopClient;
+import dev.pop.client.Sagas;
 import dev.pop.client.Watches;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -29,6 +30,7 @@ public final class PopClientImpl implements PopClient {
   private final WatchHub watchHub;
   private final Watches watches;
   private final Logs logs;
+  private final Sagas sagas;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /** A client over Ratis. */
@@ -49,6 +51,7 @@ public final class PopClientImpl implements PopClient {
     this.watchHub = new WatchHub(transport, config);
     this.watches = new WatchesImpl(watchHub, calls, executors.callbacks());
     this.logs = new LogsImpl(calls);
+    this.sagas = new SagasImpl(logs, locks, leases);
   }
 
   /** A client over any transport (tests). Cluster status is not available. */
@@ -68,6 +71,7 @@ public final class PopClientImpl implements PopClient {
     this.watchHub = new WatchHub(transport, config);
     this.watches = new WatchesImpl(watchHub, calls, executors.callbacks());
     this.logs = new LogsImpl(calls);
+    this.sagas = new SagasImpl(logs, locks, leases);
   }
 
   @Override
@@ -113,6 +117,11 @@ public final class PopClientImpl implements PopClient {
   @Override
   public Logs logs() {
     return logs;
+  }
+
+  @Override
+  public Sagas sagas() {
+    return sagas;
   }
 
   @Override
