@@ -25,23 +25,29 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * Fakes of the coordination features for CLI tests: canned results, a record of calls ({@link #calls}, one line
- * each), and scripted failures. One instance backs {@code txn()}, {@code counters()}, {@code leases()},
+ * each), and scripted failures. The blocking calls answer in the caller's thread, the async ones in the common
+ * pool (as {@link FakeKv}'s do), so that {@code popctl bench}'s clients interleave. One instance backs {@code txn()}, {@code counters()}, {@code leases()},
  * {@code locks()} and {@code elections()} of {@link FakePopClient}.
  */
 public final class FakeCoordination {
   public final List<String> calls = Collections.synchronizedList(new ArrayList<>());
-  public final List<Cmp> compares = new ArrayList<>();
-  public final List<Op> success = new ArrayList<>();
-  public final List<Op> failure = new ArrayList<>();
-  public TxnResult txnResult = new TxnResult(true, 9, List.of(), Fixtures.header(9));
+  public final List<Cmp> compares = Collections.synchronizedList(new ArrayList<>());
+  public final List<Op> success = Collections.synchronizedList(new ArrayList<>());
+  public final List<Op> failure = Collections.synchronizedList(new ArrayList<>());
+  public volatile TxnResult txnResult = new TxnResult(true, 9, List.of(), Fixtures.header(9));
   /** When set, commit fails with it. */
   public volatile RuntimeException txnFailure;
   public long nextLeaseId = 7587;
+  /** When set, grant fails with it. */
+  public volatile RuntimeException leaseFailure;
+  /** grantAsync gives {@link #nextLeaseId}, then the next ids ({@code popctl bench} grants one per client). */
+  private final AtomicLong asyncGrants = new AtomicLong();
   public long nextFence = 42;
   /** When set, lock and campaign fail with it. */
   public volatile RuntimeException lockFailure;
@@ -80,7 +86,7 @@ public final class FakeCoordination {
 
       @Override
       public CompletableFuture<TxnResult> commitAsync() {
-        return CompletableFuture.completedFuture(commit());
+        return CompletableFuture.supplyAsync(this::commit);
       }
     };
   }
@@ -116,12 +122,15 @@ public final class FakeCoordination {
       @Override
       public Lease grant(Duration ttl) {
         calls.add("grant " + ttl.toMillis());
+        if (leaseFailure != null) {
+          throw leaseFailure;
+        }
         return new Lease(nextLeaseId, ttl);
       }
 
       @Override
       public CompletableFuture<Lease> grantAsync(Duration ttl) {
-        return CompletableFuture.completedFuture(grant(ttl));
+        return CompletableFuture.supplyAsync(() -> new Lease(grant(ttl).id() + asyncGrants.getAndIncrement(), ttl));
       }
 
       @Override
@@ -132,7 +141,7 @@ public final class FakeCoordination {
 
       @Override
       public CompletableFuture<Lease> keepAliveAsync(long id) {
-        return CompletableFuture.completedFuture(keepAlive(id));
+        return CompletableFuture.supplyAsync(() -> keepAlive(id));
       }
 
       @Override
@@ -143,7 +152,7 @@ public final class FakeCoordination {
 
       @Override
       public CompletableFuture<LeaseRevoked> revokeAsync(long id) {
-        return CompletableFuture.completedFuture(revoke(id));
+        return CompletableFuture.supplyAsync(() -> revoke(id));
       }
 
       @Override
@@ -217,7 +226,7 @@ public final class FakeCoordination {
 
       @Override
       public CompletableFuture<LockGrant> lockAsync(String name, long leaseId, Duration wait) {
-        return CompletableFuture.completedFuture(lock(name, leaseId, wait));
+        return CompletableFuture.supplyAsync(() -> lock(name, leaseId, wait));
       }
 
       @Override
@@ -236,8 +245,7 @@ public final class FakeCoordination {
 
       @Override
       public CompletableFuture<Void> unlockAsync(String name, long fence) {
-        unlock(name, fence);
-        return CompletableFuture.completedFuture(null);
+        return CompletableFuture.runAsync(() -> unlock(name, fence));
       }
 
       @Override

@@ -9,6 +9,7 @@ import java.time.Duration;
  *
  * @param duration how long to measure, or {@code null} when {@code total} is set
  * @param total how many measured requests to complete, or 0 when {@code duration} is set
+ * @param names how many distinct lock names the {@code lock} workload spreads its clients over
  */
 public record BenchConfig(
     Workload workload,
@@ -19,15 +20,22 @@ public record BenchConfig(
     int valueSize,
     int keys,
     Duration warmup,
-    Duration maxTime) {
+    Duration maxTime,
+    int names) {
 
   public BenchConfig {
     if ((duration == null) == (total <= 0)) {
       throw new IllegalArgumentException("exactly one of duration and total must be set");
     }
-    if (clients < 1 || conns < 1 || conns > clients || keys < 1 || valueSize < 0) {
-      throw new IllegalArgumentException("bad bench config " + clients + "/" + conns + "/" + keys);
+    if (clients < 1 || conns < 1 || conns > clients || keys < 1 || valueSize < 0 || names < 1) {
+      throw new IllegalArgumentException("bad bench config " + clients + "/" + conns + "/" + keys + "/" + names);
     }
+  }
+
+  /** A run with one lock name. */
+  public BenchConfig(Workload workload, int clients, int conns, Duration duration, long total, int valueSize,
+      int keys, Duration warmup, Duration maxTime) {
+    this(workload, clients, conns, duration, total, valueSize, keys, warmup, maxTime, 1);
   }
 
   /** The default hard stop: warm-up, then the measurement, then one request deadline and 5 s for the drain. */

@@ -13,7 +13,8 @@ import java.util.Locale;
  * Prints a {@link BenchResult}: for people (simple and table formats) a summary line and a small table; for
  * machines ({@code -o json}) one document, {@code {"workload":"put","ops":..,"opsPerSec":..,"p50Ms":..,
  * "p90Ms":..,"p99Ms":..,"p999Ms":..,"maxMs":..,"errors":..}} followed by the run's shape
- * ({@code clients, conns, valueSize, keys, durationSec}) and {@code errorsByCode}.
+ * ({@code clients, conns, valueSize, keys, durationSec}), {@code errorsByCode} and, for the workloads that tell
+ * successes apart, one count per {@link Outcome} ({@code "compareSucceeded":..,"compareFailed":..} for txn).
  */
 public final class BenchReport {
 
@@ -50,6 +51,7 @@ public final class BenchReport {
         .put("durationSec", r.durationSec());
     ObjectNode codes = doc.putObject("errorsByCode");
     r.errorsByCode().forEach(codes::put);
+    r.outcomes().forEach(doc::put);
     try {
       return MAPPER.writeValueAsString(doc);
     } catch (JsonProcessingException e) {
@@ -57,7 +59,7 @@ public final class BenchReport {
     }
   }
 
-  /** The summary line, the table and, if any, the errors by code; each line ends with a newline. */
+  /** The summary line, the table, the outcomes and, if any, the errors by code; each line ends with a newline. */
   public static String text(BenchResult r) {
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "%s: %d client%s over %d connection%s, %d-byte values, %d keys, "
@@ -74,6 +76,9 @@ public final class BenchReport {
         Long.toString(r.errors()));
     appendRow(sb, HEADER, row);
     appendRow(sb, row, HEADER);
+    if (!r.outcomes().isEmpty()) {
+      sb.append("outcomes: ").append(BenchRunner.describe(r.outcomes())).append(System.lineSeparator());
+    }
     if (!r.errorsByCode().isEmpty()) {
       sb.append("errors: ").append(BenchRunner.describe(r.errorsByCode())).append(System.lineSeparator());
     }

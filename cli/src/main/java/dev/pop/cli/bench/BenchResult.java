@@ -1,8 +1,10 @@
 package dev.pop.cli.bench;
 
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -14,6 +16,8 @@ import org.HdrHistogram.Histogram;
  * @param errors measured requests that failed (or were abandoned at the hard stop)
  * @param errorsByCode {@code errors} split by error code, sorted by code
  * @param durationSec the measured time: from the end of the warm-up until the last measured request completed
+ * @param outcomes {@code ops} split by {@link Outcome} (by {@link Outcome#jsonName()}, in the workload's order),
+ *     for the workloads that tell successes apart; empty for the others
  */
 public record BenchResult(
     String workload,
@@ -30,18 +34,33 @@ public record BenchResult(
     int conns,
     int valueSize,
     int keys,
-    double durationSec) {
+    double durationSec,
+    Map<String, Long> outcomes) {
 
   public BenchResult {
     errorsByCode = Collections.unmodifiableSortedMap(new TreeMap<>(errorsByCode));
+    outcomes = Collections.unmodifiableMap(new LinkedHashMap<>(outcomes));
+  }
+
+  /** A result without outcomes. */
+  public BenchResult(String workload, long ops, double opsPerSec, double p50Ms, double p90Ms, double p99Ms,
+      double p999Ms, double maxMs, long errors, Map<String, Long> errorsByCode, int clients, int conns,
+      int valueSize, int keys, double durationSec) {
+    this(workload, ops, opsPerSec, p50Ms, p90Ms, p99Ms, p999Ms, maxMs, errors, errorsByCode, clients, conns,
+        valueSize, keys, durationSec, Map.of());
   }
 
   /**
    * @param latenciesMicros the latency of each successful measured request, in microseconds
    * @param elapsedNanos the measured time
+   * @param outcomes measured successes by outcome; only the workload's {@link Workload#outcomes()} are kept
    */
-  public static BenchResult of(
-      BenchConfig config, Histogram latenciesMicros, Map<String, Long> errorsByCode, long elapsedNanos) {
+  public static BenchResult of(BenchConfig config, Histogram latenciesMicros, Map<String, Long> errorsByCode,
+      long elapsedNanos, ToLongFunction<Outcome> outcomes) {
+    Map<String, Long> counted = new LinkedHashMap<>();
+    for (Outcome outcome : config.workload().outcomes()) {
+      counted.put(outcome.jsonName(), outcomes.applyAsLong(outcome));
+    }
     long ops = latenciesMicros.getTotalCount();
     long errors = errorsByCode.values().stream().mapToLong(Long::longValue).sum();
     double seconds = elapsedNanos / 1e9;
@@ -61,7 +80,8 @@ public record BenchResult(
         config.conns(),
         config.valueSize(),
         config.keys(),
-        round(seconds, 3));
+        round(seconds, 3),
+        counted);
   }
 
   /** The {@code percentile} of a histogram of microseconds, in milliseconds to the microsecond; 0 if empty. */

@@ -92,7 +92,7 @@ public final class ClosedLoop {
       }
       future.whenComplete(
           (result, error) -> {
-            record(measured, start, error);
+            record(measured, start, result, error);
             next(client);
           });
       return;
@@ -111,17 +111,17 @@ public final class ClosedLoop {
   }
 
   private void complete(CompletableFuture<?> future, boolean measured, long start) {
-    Throwable error = null;
     if (future.isCompletedExceptionally()) {
-      error = future.handle((r, e) -> e).join();
+      record(measured, start, null, future.handle((r, e) -> e).join());
+    } else {
+      record(measured, start, future.join(), null);
     }
-    record(measured, start, error);
   }
 
-  private void record(boolean measured, long start, Throwable error) {
+  private void record(boolean measured, long start, Object result, Throwable error) {
     long end = clock.getAsLong();
     if (error == null) {
-      tally.success(measured, start, end);
+      tally.success(measured, start, end, result);
     } else {
       tally.failure(measured, error, end);
     }

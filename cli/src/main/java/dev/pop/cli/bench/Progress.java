@@ -40,9 +40,9 @@ public final class Progress {
     };
   }
 
-  /** During the pre-population of the keys. */
-  public void filling(long written, int keys) {
-    show(String.format(Locale.ROOT, "bench %s: writing the keys before the run: %,d of %,d", workload, written, keys));
+  /** Before or after the run: {@code verb} ("write", "grant", "revoke") {@code done} of {@code count} {@code what}. */
+  public void preparing(String verb, String what, long done, int count) {
+    show(String.format(Locale.ROOT, "bench %s: %s the %s: %,d of %,d", workload, verb, what, done, count));
   }
 
   /** During the warm-up: {@code elapsedNanos} of {@code warmupNanos}. */

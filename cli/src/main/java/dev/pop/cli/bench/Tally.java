@@ -2,6 +2,7 @@ package dev.pop.cli.bench;
 
 import dev.pop.client.ErrorCode;
 import dev.pop.client.PopException;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletionException;
@@ -27,12 +28,16 @@ public final class Tally {
   private final Recorder latencies = new Recorder(3);
   private final LongAdder ok = new LongAdder();
   private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+  private final Map<Outcome, LongAdder> outcomes = new EnumMap<>(Outcome.class);
   private final AtomicBoolean anySuccess = new AtomicBoolean();
   private final AtomicReference<Throwable> lastError = new AtomicReference<>();
   private final LongAccumulator lastCompletionNanos = new LongAccumulator(Math::max, Long.MIN_VALUE);
 
-  /** A request that started at {@code startNanos} succeeded at {@code endNanos}. */
-  public void success(boolean measured, long startNanos, long endNanos) {
+  /**
+   * A request that started at {@code startNanos} succeeded at {@code endNanos} with {@code result}; a result that
+   * is an {@link Outcome} is also counted under it.
+   */
+  public void success(boolean measured, long startNanos, long endNanos, Object result) {
     if (!anySuccess.get()) {
       anySuccess.set(true);
     }
@@ -40,6 +45,15 @@ public final class Tally {
       latencies.recordValue(Math.max(0, (endNanos - startNanos) / 1_000));
       ok.increment();
       lastCompletionNanos.accumulate(endNanos);
+      if (result instanceof Outcome outcome) {
+        outcomes.get(outcome).increment();
+      }
+    }
+  }
+
+  public Tally() {
+    for (Outcome outcome : Outcome.values()) {
+      outcomes.put(outcome, new LongAdder());
     }
   }
 
@@ -74,6 +88,11 @@ public final class Tally {
     Map<String, Long> copy = new TreeMap<>();
     errors.forEach((code, n) -> copy.put(code, n.sum()));
     return copy;
+  }
+
+  /** Measured successes with {@code outcome} so far. */
+  public long outcome(Outcome outcome) {
+    return outcomes.get(outcome).sum();
   }
 
   /** Whether any request of the run, warm-up included, succeeded. */

@@ -6,24 +6,23 @@ import dev.pop.cli.bench.BenchConfig;
 import dev.pop.cli.bench.BenchReport;
 import dev.pop.cli.bench.BenchResult;
 import dev.pop.cli.bench.BenchRunner;
+import dev.pop.cli.bench.CompareAndPut;
 import dev.pop.cli.bench.Progress;
 import dev.pop.cli.bench.WarmupConverter;
 import dev.pop.cli.bench.Workload;
 import dev.pop.cli.output.Printer;
-import dev.pop.client.Kv;
 import dev.pop.client.PopClient;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code bench put|get|get-serializable}: a closed-loop load test through the SDK's async calls; prints
+ * {@code bench put|get|get-serializable|txn|lock|lease-keepalive}: a closed-loop load test through the SDK's async calls; prints
  * ops/s and latency percentiles. Exit 0 unless no request succeeded during the whole run (then the most
  * frequent error's exit code: 4 when the cluster was unreachable).
  */
@@ -33,7 +32,15 @@ import picocli.CommandLine.Parameters;
     description = {
       "Load-tests the cluster and prints ops/s and latency p50/p90/p99/p99.9/max (ms).",
       "WORKLOAD: put (random key among --keys, random --value-size value), get (linearizable read of a "
-          + "random key; the keys are written first, outside the measurement) or get-serializable.",
+          + "random key; the keys are written first, outside the measurement), get-serializable,",
+      "  txn (compare-and-put of a random key: compare its modRevision with the one the run last saw, put if it"
+          + " holds, else read it; keys written first; succeeded and failed compares are counted apart, both in"
+          + " OPS),",
+      "  lock (acquire then release one of --names locks bench/lock-N, client i on lock i % --names: "
+          + "--clients 32 --names 1 is 32 contenders on one lock) or",
+      "  lease-keepalive (a keepalive of the client's own lease).",
+      "lock and lease-keepalive grant one lease per client before the run (TTL: --max-time + 30s) and revoke "
+          + "them after it, outside the measurement.",
       "Keys are bench/key-00000000 ... (they stay in the store afterwards)."
     },
     footer = {
@@ -44,7 +51,8 @@ import picocli.CommandLine.Parameters;
       "Latency is timed in nanoseconds and recorded per successful measured request in an HdrHistogram of"
           + " microseconds (3 significant digits); failed requests are counted per error code, not timed.",
       "%nExamples:%n  popctl bench put --clients 1000 --conns 100 --duration 20s --warmup 30s%n"
-          + "  popctl bench get --clients 100 --total 100000 -o json"
+          + "  popctl bench get --clients 100 --total 100000 -o json%n"
+          + "  popctl bench lock --clients 32 --names 1 --duration 20s"
     })
 public final class BenchCommand extends ClientCommand {
 
@@ -52,9 +60,10 @@ public final class BenchCommand extends ClientCommand {
   static final int MAX_CONNS = 1_000;
   static final int MAX_VALUE_SIZE = 1 << 20;
   static final int MAX_KEYS = 100_000_000;
-  private static final Set<String> PLANNED = Set.of("txn", "lock", "lease-keepalive");
+  static final int MAX_TXN_KEYS = CompareAndPut.MAX_KEYS;
 
-  @Parameters(index = "0", paramLabel = "WORKLOAD", description = "put, get or get-serializable.")
+  @Parameters(index = "0", paramLabel = "WORKLOAD",
+      description = "put, get, get-serializable, txn, lock or lease-keepalive.")
   String workloadName;
 
   @Option(names = "--clients", paramLabel = "N", defaultValue = "1",
@@ -81,6 +90,10 @@ public final class BenchCommand extends ClientCommand {
       description = "Distinct keys used. Default: ${DEFAULT-VALUE}.")
   int keys;
 
+  @Option(names = "--names", paramLabel = "N", defaultValue = "1",
+      description = "lock: distinct lock names the clients are spread over. Default: ${DEFAULT-VALUE}.")
+  int names;
+
   @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "0", converter = WarmupConverter.class,
       description = "Run this long first without measuring (a fresh cluster needs 30-60 s: JIT). Default: 0.")
   Duration warmup;
@@ -98,9 +111,8 @@ public final class BenchCommand extends ClientCommand {
 
   @Override
   void validate() {
-    workload = Workload.byName(workloadName).orElseThrow(() -> usage(PLANNED.contains(workloadName)
-        ? "workload '" + workloadName + "' is not available yet; available: " + Workload.names()
-        : "unknown workload '" + workloadName + "'; available: " + Workload.names()));
+    workload = Workload.byName(workloadName).orElseThrow(
+        () -> usage("unknown workload '" + workloadName + "'; available: " + Workload.names()));
     requireRange("--clients", clients, 1, MAX_CLIENTS);
     requireRange("--conns", conns, 1, MAX_CONNS);
     if (conns > clients) {
@@ -113,7 +125,8 @@ public final class BenchCommand extends ClientCommand {
       requireRange("--total", total, 1, Long.MAX_VALUE);
     }
     requireRange("--value-size", valueSize, 0, MAX_VALUE_SIZE);
-    requireRange("--keys", keys, 1, MAX_KEYS);
+    requireRange("--keys", keys, 1, workload == Workload.TXN ? MAX_TXN_KEYS : MAX_KEYS);
+    requireRange("--names", names, 1, MAX_CLIENTS);
   }
 
   @Override
@@ -121,16 +134,16 @@ public final class BenchCommand extends ClientCommand {
     BenchConfig config = config(options);
     List<PopClient> opened = new ArrayList<>();
     try {
-      List<Kv> kvs = new ArrayList<>(List.of(first.kv()));
+      List<PopClient> clients = new ArrayList<>(List.of(first));
       for (int i = 1; i < conns; i++) {
         PopClient client = root().clients().connect(options.endpoints(), options.timeout());
         opened.add(client);
-        kvs.add(client.kv());
+        clients.add(client);
       }
       PrintStream err = root().err();
       warnIfC1Only(err);
       Progress line = new Progress(err, Progress.enabled(progress), config.workload().cliName());
-      BenchResult result = new BenchRunner(config, kvs, err, line, System::nanoTime).run();
+      BenchResult result = new BenchRunner(config, clients, err, line, System::nanoTime).run();
       BenchReport.print(result, options.output(), root().out());
       return 0;
     } finally {
@@ -144,7 +157,7 @@ public final class BenchCommand extends ClientCommand {
     Duration measured = total == null && duration == null ? Duration.ofSeconds(10) : duration;
     Duration stop = maxTime != null ? maxTime : BenchConfig.defaultMaxTime(warmup, measured, options.timeout());
     return new BenchConfig(chosen, clients, conns, measured, total == null ? 0 : total, valueSize, keys, warmup,
-        stop);
+        stop, names);
   }
 
   /**

@@ -61,4 +61,15 @@ class BenchReportTest {
     assertEquals(BenchReport.text(clean), out.toString(StandardCharsets.UTF_8));
     assertEquals(3, BenchReport.text(clean).lines().count());
   }
+
+  @Test
+  void outcomesFollowTheErrorsInJsonAndGetALineInText() {
+    Map<String, Long> outcomes = new java.util.LinkedHashMap<>();
+    outcomes.put("compareSucceeded", 90L);
+    outcomes.put("compareFailed", 10L);
+    BenchResult txn = new BenchResult("txn", 100, 10.0, 1, 1, 1, 1, 1, 0, Map.of(), 1, 1, 256, 10, 10.0, outcomes);
+    assertEquals(true, BenchReport.json(txn).endsWith(
+        "\"errorsByCode\":{},\"compareSucceeded\":90,\"compareFailed\":10}"), BenchReport.json(txn));
+    assertEquals("outcomes: compareSucceeded 90, compareFailed 10", BenchReport.text(txn).lines().toList().get(3));
+  }
 }

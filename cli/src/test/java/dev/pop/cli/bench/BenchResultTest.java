@@ -19,7 +19,7 @@ class BenchResultTest {
     for (int us = 1; us <= 1_000; us++) {
       micros.recordValue(us);
     }
-    BenchResult r = BenchResult.of(CONFIG, micros, Map.of(), 2_000_000_000L);
+    BenchResult r = BenchResult.of(CONFIG, micros, Map.of(), 2_000_000_000L, o -> 0);
     assertEquals(1_000, r.ops());
     assertEquals(500.0, r.opsPerSec());
     assertEquals(0.5, r.p50Ms());
@@ -34,7 +34,7 @@ class BenchResultTest {
   void largeLatenciesKeepThreeSignificantDigits() {
     Histogram micros = new Histogram(3);
     micros.recordValue(12_345_678); // 12.345678 s
-    BenchResult r = BenchResult.of(CONFIG, micros, Map.of(), 1_000_000_000L);
+    BenchResult r = BenchResult.of(CONFIG, micros, Map.of(), 1_000_000_000L, o -> 0);
     assertEquals(12_345_678 / 1000.0, r.maxMs(), 12_345_678 / 1000.0 * 0.001);
     assertEquals(r.maxMs(), r.p50Ms());
   }
@@ -43,7 +43,7 @@ class BenchResultTest {
   void ratesAndSecondsAreRounded() {
     Histogram micros = new Histogram(3);
     micros.recordValueWithCount(100, 10);
-    BenchResult r = BenchResult.of(CONFIG, micros, Map.of(), 3_000_000_000L);
+    BenchResult r = BenchResult.of(CONFIG, micros, Map.of(), 3_000_000_000L, o -> 0);
     assertEquals(3.3, r.opsPerSec());
     assertEquals(0.1, r.p99Ms());
   }
@@ -52,7 +52,8 @@ class BenchResultTest {
   void errorsAreSummedAndSortedByCode() {
     Histogram micros = new Histogram(3);
     micros.recordValue(2_000);
-    BenchResult r = BenchResult.of(CONFIG, micros, Map.of("UNKNOWN_OUTCOME", 3L, "UNAVAILABLE", 4L), 1_000_000_000L);
+    BenchResult r =
+        BenchResult.of(CONFIG, micros, Map.of("UNKNOWN_OUTCOME", 3L, "UNAVAILABLE", 4L), 1_000_000_000L, o -> 0);
     assertEquals(7, r.errors());
     assertEquals(List.of("UNAVAILABLE", "UNKNOWN_OUTCOME"), List.copyOf(r.errorsByCode().keySet()));
     assertEquals(1, r.ops());
@@ -60,7 +61,7 @@ class BenchResultTest {
 
   @Test
   void anEmptyHistogramGivesZeros() {
-    BenchResult r = BenchResult.of(CONFIG, new Histogram(3), Map.of("UNAVAILABLE", 5L), 0);
+    BenchResult r = BenchResult.of(CONFIG, new Histogram(3), Map.of("UNAVAILABLE", 5L), 0, o -> 0);
     assertEquals(0, r.ops());
     assertEquals(0.0, r.opsPerSec());
     assertEquals(0.0, r.p50Ms());
@@ -70,11 +71,21 @@ class BenchResultTest {
 
   @Test
   void carriesTheShapeOfTheRun() {
-    BenchResult r = BenchResult.of(CONFIG, new Histogram(3), Map.of(), 1);
+    BenchResult r = BenchResult.of(CONFIG, new Histogram(3), Map.of(), 1, o -> 0);
     assertEquals("put", r.workload());
     assertEquals(64, r.clients());
     assertEquals(1, r.conns());
     assertEquals(256, r.valueSize());
     assertEquals(10_000, r.keys());
+  }
+
+  @Test
+  void aTxnRunCountsEachOutcomeEvenWhenNoneHappened() {
+    BenchConfig txn = new BenchConfig(Workload.TXN, 1, 1, null, 5, 16, 10, Duration.ZERO, Duration.ofSeconds(9));
+    BenchResult r = BenchResult.of(txn, new Histogram(3), Map.of(), 1,
+        o -> o == Outcome.COMPARE_FAILED ? 4 : 0);
+    assertEquals(Map.of("compareSucceeded", 0L, "compareFailed", 4L), r.outcomes());
+    assertEquals(List.of("compareSucceeded", "compareFailed"), List.copyOf(r.outcomes().keySet()));
+    assertEquals(Map.of(), BenchResult.of(CONFIG, new Histogram(3), Map.of(), 1, o -> 3).outcomes());
   }
 }

@@ -24,8 +24,8 @@ class BenchRunnerTest {
   private BenchResult run(Workload workload, int clients, Duration duration, long total, Duration maxTime) {
     BenchConfig config = new BenchConfig(workload, clients, 1, duration, total, 16, 50, Duration.ZERO, maxTime);
     PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
-    return new BenchRunner(config, List.of(kv), errStream, new Progress(errStream, false, "x"), System::nanoTime)
-        .run();
+    return new BenchRunner(config, List.of(new ManualPopClient(kv)), errStream, new Progress(errStream, false, "x"),
+        System::nanoTime).run();
   }
 
   private String errText() {

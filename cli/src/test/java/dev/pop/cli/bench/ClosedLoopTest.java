@@ -20,7 +20,7 @@ class ClosedLoopTest {
   private final Tally tally = new Tally();
 
   private ClosedLoop loop(int clients, Schedule schedule) {
-    Requests requests = new Requests(List.of(kv), 100, 8);
+    Requests requests = new Requests(List.of(new ManualPopClient(kv)), 100, 8);
     return new ClosedLoop(requests.of(Workload.PUT), clients, schedule, tally, clock::get);
   }
 
@@ -124,8 +124,8 @@ class ClosedLoopTest {
 
   @Test
   void keysAreZeroPaddedToEightDigits() {
-    assertEquals("bench/key-00000007", new String(Requests.key(7)));
-    assertEquals("bench/key-00009999", new String(Requests.key(9_999)));
-    assertEquals("bench/key-123456789", new String(Requests.key(123_456_789)));
+    assertEquals("bench/key-00000007", new String(Payloads.key(7)));
+    assertEquals("bench/key-00009999", new String(Payloads.key(9_999)));
+    assertEquals("bench/key-123456789", new String(Payloads.key(123_456_789)));
   }
 }

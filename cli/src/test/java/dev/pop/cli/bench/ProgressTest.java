@@ -39,7 +39,7 @@ class ProgressTest {
   @Test
   void aShorterLinePadsOverTheLongerOne() {
     Progress progress = new Progress(stream, true, "get");
-    progress.filling(1_234, 10_000);
+    progress.preparing("write", "keys", 1_234, 10_000);
     int first = printed().length();
     err.reset();
     progress.warmingUp(0, 1_000_000_000L);

@@ -140,7 +140,8 @@ class BenchCommandTest {
   @ValueSource(strings = {
     "bench",
     "bench frobnicate",
-    "bench txn",
+    "bench lock --names 0",
+    "bench txn --keys 10000001",
     "bench put --clients 0",
     "bench put --clients -3",
     "bench put --clients many",
@@ -175,8 +176,8 @@ class BenchCommandTest {
 
   @Test
   void usageErrorsSayWhatIsWrong() {
-    assertTrue(cli.run("bench", "txn").err().contains("'txn' is not available yet; available: put, get, "
-        + "get-serializable"));
+    assertTrue(cli.run("bench", "frobnicate").err().contains("unknown workload 'frobnicate'; available: put, get, "
+        + "get-serializable, txn, lock, lease-keepalive"));
     assertTrue(cli.run("bench", "put", "--clients", "4", "--conns", "5").err()
         .contains("--conns (5) must not exceed --clients (4)"));
     assertTrue(cli.run("bench", "put", "--duration", "1s", "--total", "5").err()
