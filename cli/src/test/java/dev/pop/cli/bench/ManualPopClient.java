@@ -56,5 +56,20 @@ final class ManualPopClient implements PopClient {
   }
 
   @Override
+  public dev.pop.client.Watches watches() {
+    throw new IllegalStateException("bench does not watch");
+  }
+
+  @Override
+  public dev.pop.client.Logs logs() {
+    throw new IllegalStateException("bench does not use log streams");
+  }
+
+  @Override
+  public dev.pop.client.Sagas sagas() {
+    throw new IllegalStateException("bench does not run sagas");
+  }
+
+  @Override
   public void close() {}
 }
