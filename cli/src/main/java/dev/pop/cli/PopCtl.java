@@ -48,6 +48,7 @@ import picocli.CommandLine.Mixin;
       dev.pop.cli.command.WatchCommand.class,
       dev.pop.cli.command.LogCommand.class,
       dev.pop.cli.command.CompactCommand.class,
+      dev.pop.cli.command.SagaCommand.class,
       HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
