@@ -64,6 +64,14 @@ public final class BenchRunner {
     }
     long hardStop = hardStopFromNow();
     Workload workload = config.workload();
+    if (workload == Workload.WATCH) {
+      try {
+        return new WatchBench(config, conns).run();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CommandFailure(ErrorCode.UNAVAILABLE, name + ": interrupted");
+      }
+    }
     Requests requests = new Requests(conns, config.keys(), config.valueSize());
     if (!workload.needsLeases()) {
       ClosedLoop.Request request = requests.of(workload);

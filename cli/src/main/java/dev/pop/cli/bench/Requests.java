@@ -3,6 +3,7 @@ package dev.pop.cli.bench;
 import dev.pop.client.Consistency;
 import dev.pop.client.Kv;
 import dev.pop.client.PopClient;
+import dev.pop.client.log.AppendOptions;
 import dev.pop.client.kv.GetOptions;
 import dev.pop.client.kv.PutOptions;
 import dev.pop.client.kv.PutResult;
@@ -17,6 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Requests {
 
+  /** The one stream every client of the append workload appends to. */
+  static final String STREAM = "bench/stream";
   private static final GetOptions SERIALIZABLE =
       GetOptions.builder().consistency(Consistency.SERIALIZABLE).build();
 
@@ -47,7 +50,9 @@ public final class Requests {
       case GET -> client -> kv(client).getAsync(randomKey(), GetOptions.DEFAULT);
       case GET_SERIALIZABLE -> client -> kv(client).getAsync(randomKey(), SERIALIZABLE);
       case TXN -> txn();
+      case APPEND -> client -> conns.get(client % conns.size()).logs().appendAsync(STREAM, value(), AppendOptions.NONE);
       case LOCK, LEASE_KEEPALIVE -> throw new IllegalArgumentException(workload.cliName() + " uses ClientLeases");
+      case WATCH -> throw new IllegalArgumentException("watch uses WatchBench");
     };
   }
 

@@ -21,7 +21,14 @@ public enum Workload {
   /** An acquire-then-release cycle of one of {@code --names} locks, each logical client with its own lease. */
   LOCK("lock", false, true),
   /** A keepalive of the logical client's own lease, granted before the run. */
-  LEASE_KEEPALIVE("lease-keepalive", false, true);
+  LEASE_KEEPALIVE("lease-keepalive", false, true),
+  /** An append of a {@code --value-size} entry to one log stream ({@code bench/stream}) shared by every client. */
+  APPEND("append", false, false),
+  /**
+   * {@code --clients} watchers on one prefix ({@code bench/watch/}) while 16 writers put under it: counts the
+   * events delivered to all watchers (ops), with the latency from each put's send to each watcher's delivery.
+   */
+  WATCH("watch", false, false);
 
   private final String cliName;
   private final boolean needsData;
