@@ -86,6 +86,11 @@ public final class FailureClassifier {
     if (t instanceof ReadIndexException || t instanceof ReadException || t instanceof StaleReadException) {
       return Failure.notApplied("the read could not be served: " + PopErrors.oneLine(String.valueOf(t.getMessage())));
     }
+    if (t instanceof StateMachineException && t.getCause() instanceof StaleReadException) {
+      // a member that has not learned any commit yet (fresh cluster, just restarted) answers no stale read,
+      // which is also how writes reach the leader's front and linearizable reads its barrier: retry
+      return Failure.notApplied("the member has not caught up yet: " + PopErrors.oneLine(String.valueOf(t.getMessage())));
+    }
     if (t instanceof StateMachineException) {
       return Failure.refused(ErrorCode.INTERNAL, "server error: " + PopErrors.oneLine(String.valueOf(t.getMessage())));
     }

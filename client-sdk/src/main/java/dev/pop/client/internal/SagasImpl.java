@@ -44,18 +44,22 @@ final class SagasImpl implements Sagas {
   @Override
   public SagaState run(SagaDefinition definition, String sagaId, byte[] input, Duration lockWait) {
     String stream = SagaLog.stream(sagaId);
-    try (LeaseKeeper lease = leases.grantAndKeep(LEASE_TTL, lost -> { })) {
+    // An Error (the process is going down) leaves the lock to the lease's end, as a killed runner would: only
+    // a run that ends normally or with an exception releases the saga and revokes its lease at once.
+    LeaseKeeper lease = leases.grantAndKeep(LEASE_TTL, lost -> { });
+    SagaState end;
+    try {
       LockGrant grant = locks.lock(stream, lease.leaseId(), lockWait);
-      try {
-        return new Run(definition, sagaId, stream, grant).drive(input == null ? new byte[0] : input);
-      } finally {
-        try {
-          locks.unlock(grant.name(), grant.fence());
-        } catch (RuntimeException e) {
-          // the lease's end releases it anyway
-        }
-      }
+      end = new Run(definition, sagaId, stream, grant).drive(input == null ? new byte[0] : input);
+    } catch (RuntimeException e) {
+      lease.close(true);
+      throw e;
+    } catch (Error e) {
+      lease.close(false);
+      throw e;
     }
+    lease.close(true); // releases the lock too
+    return end;
   }
 
   @Override

@@ -39,6 +39,16 @@ class FailureClassifierTest {
   }
 
   @Test
+  void aMemberWithoutAnyCommitYetIsRetriedNotReported() {
+    // regression: a write to the front of a just-started leader failed as a server error (ImageStoreExampleTest)
+    Failure f = classify(new StateMachineException(RaftGroupMemberId.valueOf(RaftPeerId.valueOf("n1"),
+        org.apache.ratis.protocol.RaftGroupId.randomId()),
+        new org.apache.ratis.protocol.exceptions.StaleReadException("commit index = -1 < min = 0")));
+    assertEquals(Failure.Kind.NOT_APPLIED, f.kind());
+    assertTrue(f.retryable());
+  }
+
+  @Test
   void noQuorumRefusalIsRetryableAndNotApplied() {
     Failure f = classify(new StateMachineException("[POP:UNAVAILABLE] put: the leader lost its majority"));
     assertEquals(Failure.Kind.NOT_APPLIED, f.kind());
