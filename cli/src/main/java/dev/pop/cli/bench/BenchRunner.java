@@ -132,7 +132,10 @@ public final class BenchRunner {
       throw nothingSucceeded("no request succeeded", errors, tally.lastError(),
           (now - loopStart) / 1e9);
     }
-    long end = finished ? tally.lastCompletionNanos(now) : now;
+    // a --duration run counts the requests completed inside its window, so the window is the denominator; a
+    // --total run ends with its last completion
+    long end = !finished ? now : config.duration() != null
+        ? schedule.measureStartNanos() + config.duration().toNanos() : tally.lastCompletionNanos(now);
     return BenchResult.of(config, tally.takeLatencies(), errors, Math.max(0, end - schedule.measureStartNanos()),
         tally::outcome);
   }
