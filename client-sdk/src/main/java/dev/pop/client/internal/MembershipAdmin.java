@@ -113,16 +113,33 @@ final class MembershipAdmin {
       return;
     }
     Duration timeout = changeTimeout();
-    try (RaftClient client = leaderClient(v, timeout)) {
-      RaftClientReply reply = client.admin().transferLeadership(RaftPeerId.valueOf(id), timeout.toMillis());
-      if (!reply.isSuccess()) {
-        throw failure(op, reply.getException(), "");
+    PopException last = null;
+    // Ratis may refuse a transfer while the leader is busy stepping down or the target is still catching up,
+    // and may report failure for a transfer whose election the target then wins: look again before retrying
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      if (attempt > 0) {
+        sleepQuietly(500);
+        v = GroupView.read(directory, clients, config, true, op);
+        if (id.equals(v.leaderId())) {
+          return;
+        }
       }
-    } catch (IOException | RuntimeException e) {
-      throw e instanceof PopException pe ? pe : failure(op, e, "");
-    } finally {
-      directory.discover(true);
+      try (RaftClient client = leaderClient(v, timeout)) {
+        RaftClientReply reply = client.admin().transferLeadership(RaftPeerId.valueOf(id), timeout.toMillis());
+        if (reply.isSuccess()) {
+          return;
+        }
+        last = failure(op, reply.getException(), "");
+      } catch (IOException | RuntimeException e) {
+        last = e instanceof PopException pe ? pe : failure(op, e, "");
+      } finally {
+        directory.discover(true);
+      }
+      if (last.code() != dev.pop.client.ErrorCode.UNAVAILABLE) {
+        throw last; // a definite refusal (unknown member, bad argument) does not change with time
+      }
     }
+    throw last;
   }
 
   /** The new configuration for the current view, or null when there is nothing to change. */
