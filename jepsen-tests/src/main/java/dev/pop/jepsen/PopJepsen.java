@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
                 + "checkers. Writes jepsen-tests/target/jepsen/<run>/ (history.jsonl, results.json, latency.png, "
                 + "nK.log).")
 public final class PopJepsen implements Callable<Integer> {
-    @Option(names = "--workload", required = true, description = "register | set | append")
+    @Option(names = "--workload", required = true, description = "register | set | append | counter")
     String workload;
     @Option(names = "--nemesis", defaultValue = "none", description = "Comma-separated: partition "
             + "(or partition-halves, partition-leader, partition-ring), kill, pause, clock, all, none. Default: ${DEFAULT-VALUE}.")
